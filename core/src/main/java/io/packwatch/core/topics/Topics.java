@@ -1,0 +1,111 @@
+package io.packwatch.core.topics;
+
+import io.packwatch.core.VendorApi;
+import io.packwatch.core.registry.SchemaRegistryConfig;
+import io.packwatch.core.serde.SpecificAvroSerde;
+import io.packwatch.schema.PackageAlert;
+import io.packwatch.schema.PackageSnapshot;
+import io.packwatch.schema.PackageState;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serdes.StringSerde;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * Every topic of Packwatch, declared once with its serdes (confluentinc/kafka-streams-examples style).
+ * Names are {@code <prefix>.raw.<api>}, {@code <prefix>.packages}, ... with the default prefix {@code packwatch}.
+ */
+public final class Topics {
+
+    public static final String DEFAULT_PREFIX = "packwatch";
+
+    private static final Map<String, String> DELETE_7D = Map.of(
+            "cleanup.policy", "delete", "retention.ms", String.valueOf(Duration.ofDays(7).toMillis()));
+    private static final Map<String, String> DELETE_30D = Map.of(
+            "cleanup.policy", "delete", "retention.ms", String.valueOf(Duration.ofDays(30).toMillis()));
+    private static final Map<String, String> COMPACTED = Map.of("cleanup.policy", "compact");
+
+    private final String prefix;
+    private final Map<VendorApi, TopicSpec<String, byte[]>> raw = new EnumMap<>(VendorApi.class);
+    private final TopicSpec<String, PackageSnapshot> packages;
+    private final TopicSpec<String, PackageState> packageState;
+    private final TopicSpec<String, PackageAlert> alertsDepletion;
+    private final TopicSpec<String, PackageAlert> alertsExpiry;
+    private final TopicSpec<byte[], byte[]> dlq;
+
+    private Topics(String prefix, Map<String, ?> serdeConfig) {
+        if (prefix == null || prefix.isBlank() || prefix.endsWith(".")) {
+            throw new IllegalArgumentException("topic prefix must be non-empty and must not end with '.': '" + prefix + "'");
+        }
+        this.prefix = prefix;
+        for (VendorApi api : VendorApi.values()) {
+            raw.put(api, new TopicSpec<>(prefix + ".raw." + api.id(), new StringSerde(), Serdes.ByteArray(), DELETE_7D));
+        }
+        packages = new TopicSpec<>(prefix + ".packages", new StringSerde(),
+                avro(PackageSnapshot.class, serdeConfig), DELETE_30D);
+        packageState = new TopicSpec<>(prefix + ".package-state", new StringSerde(),
+                avro(PackageState.class, serdeConfig), COMPACTED);
+        alertsDepletion = new TopicSpec<>(prefix + ".alerts.depletion", new StringSerde(),
+                avro(PackageAlert.class, serdeConfig), DELETE_30D);
+        alertsExpiry = new TopicSpec<>(prefix + ".alerts.expiry", new StringSerde(),
+                avro(PackageAlert.class, serdeConfig), DELETE_30D);
+        dlq = new TopicSpec<>(prefix + ".dlq", Serdes.ByteArray(), Serdes.ByteArray(), DELETE_30D);
+    }
+
+    /**
+     * @param prefix      topic name prefix, {@link #DEFAULT_PREFIX} by default
+     * @param serdeConfig serde config for the Avro topics ({@code schema.registry.url}, auth, TLS ...)
+     */
+    public static Topics create(String prefix, Map<String, ?> serdeConfig) {
+        return new Topics(prefix, serdeConfig);
+    }
+
+    public String prefix() {
+        return prefix;
+    }
+
+    public TopicSpec<String, byte[]> raw(VendorApi api) {
+        return raw.get(api);
+    }
+
+    public TopicSpec<String, PackageSnapshot> packages() {
+        return packages;
+    }
+
+    public TopicSpec<String, PackageState> packageState() {
+        return packageState;
+    }
+
+    public TopicSpec<String, PackageAlert> alertsDepletion() {
+        return alertsDepletion;
+    }
+
+    public TopicSpec<String, PackageAlert> alertsExpiry() {
+        return alertsExpiry;
+    }
+
+    public TopicSpec<byte[], byte[]> dlq() {
+        return dlq;
+    }
+
+    /** Every topic, raw topics first, in pipeline order. */
+    public List<TopicSpec<?, ?>> all() {
+        List<TopicSpec<?, ?>> all = new ArrayList<>(raw.values());
+        all.addAll(List.of(packages, packageState, alertsDepletion, alertsExpiry, dlq));
+        return all;
+    }
+
+    private static <T extends SpecificRecord> Serde<T> avro(Class<T> type, Map<String, ?> serdeConfig) {
+        SpecificAvroSerde<T> serde = new SpecificAvroSerde<>(type);
+        // Producers of raw topics only have no registry; their Avro serdes stay unconfigured and say so if used.
+        if (serdeConfig.containsKey(SchemaRegistryConfig.URL)) {
+            serde.configure(serdeConfig, false);
+        }
+        return serde;
+    }
+}
