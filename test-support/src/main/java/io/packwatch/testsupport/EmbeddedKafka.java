@@ -1,0 +1,76 @@
+package io.packwatch.testsupport;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.server.common.MetadataVersion;
+
+/**
+ * One real Kafka broker in KRaft combined mode, from Kafka's own test kit, with the settings platform-notes.md found
+ * necessary on a single node (without the replication factors of 1, consumers and exactly-once Streams hang).
+ */
+public final class EmbeddedKafka implements KafkaEndpoint, AutoCloseable {
+
+    static final Map<String, String> SINGLE_NODE_SETTINGS = Map.ofEntries(
+            Map.entry("unstable.api.versions.enable", "false"),
+            Map.entry("unstable.feature.versions.enable", "false"),
+            Map.entry("offsets.topic.replication.factor", "1"),
+            Map.entry("offsets.topic.num.partitions", "1"),
+            Map.entry("transaction.state.log.replication.factor", "1"),
+            Map.entry("transaction.state.log.min.isr", "1"),
+            Map.entry("transaction.state.log.num.partitions", "4"),
+            Map.entry("group.initial.rebalance.delay.ms", "0"),
+            Map.entry("share.coordinator.state.topic.replication.factor", "1"),
+            Map.entry("log.cleaner.dedupe.buffer.size", "2097152"),
+            Map.entry("num.partitions", "3"),
+            Map.entry("auto.create.topics.enable", "false"));
+
+    private final KafkaClusterTestKit cluster;
+    private boolean closed;
+
+    private EmbeddedKafka(KafkaClusterTestKit cluster) {
+        this.cluster = cluster;
+    }
+
+    public static EmbeddedKafka start(Path baseDirectory) throws Exception {
+        TestKitNodes nodes = new TestKitNodes.Builder()
+                .setCombined(true)
+                .setNumBrokerNodes(1)
+                .setNumControllerNodes(1)
+                .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
+                .setBaseDirectory(baseDirectory)
+                .build();
+        KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes).setDeleteOnClose(true);
+        SINGLE_NODE_SETTINGS.forEach(builder::setConfigProp);
+        KafkaClusterTestKit cluster = builder.build();
+        try {
+            cluster.format();
+            cluster.startup();
+            cluster.waitForReadyBrokers();
+        } catch (Exception e) {
+            cluster.close();
+            throw e;
+        }
+        return new EmbeddedKafka(cluster);
+    }
+
+    @Override
+    public String bootstrapServers() {
+        return cluster.bootstrapServers();
+    }
+
+    /** The underlying test kit, for tests that stop and restart the broker. */
+    public KafkaClusterTestKit cluster() {
+        return cluster;
+    }
+
+    /** Idempotent: the kit's own close() throws on a second call (platform-notes.md). */
+    @Override
+    public synchronized void close() throws Exception {
+        if (!closed) {
+            closed = true;
+            cluster.close();
+        }
+    }
+}
