@@ -1,0 +1,148 @@
+package io.packwatch.streams.normalize;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Strict readers for vendor JSON. Each failure is a {@link NormalizationException} naming the field path
+ * ({@code prefix.name}) and what was wrong; JSON {@code null} counts as absent (Tencent documents "may return null").
+ */
+final class JsonFields {
+    static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter LIVE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final JsonNode node;
+    private final String prefix;
+
+    JsonFields(JsonNode node, String prefix) {
+        this.node = node;
+        this.prefix = prefix;
+    }
+
+    String path(String name) {
+        return prefix + "." + name;
+    }
+
+    boolean present(String name) {
+        JsonNode v = node.get(name);
+        return v != null && !v.isNull();
+    }
+
+    JsonNode get(String name) {
+        JsonNode v = node.get(name);
+        return v == null || v.isNull() ? null : v;
+    }
+
+    String requiredText(String name) {
+        String v = optionalText(name);
+        if (v == null || v.isBlank()) {
+            throw new NormalizationException(path(name), v == null ? "required field is missing" : "must not be blank");
+        }
+        return v;
+    }
+
+    /** A string field; numbers are accepted as their text (ids such as Live's "281975" are sometimes digits). */
+    String optionalText(String name) {
+        JsonNode v = get(name);
+        if (v == null) {
+            return null;
+        }
+        if (v.isTextual() || v.isNumber()) {
+            return v.asText();
+        }
+        throw new NormalizationException(path(name), "expected a string but got " + v.getNodeType());
+    }
+
+    /** A JSON number (integer or fraction) as an exact decimal; numeric strings only when {@code lenient}. */
+    BigDecimal requiredDecimal(String name, boolean lenient) {
+        JsonNode v = get(name);
+        if (v == null) {
+            throw new NormalizationException(path(name), "required amount is missing");
+        }
+        BigDecimal d;
+        if (v.isNumber()) {
+            d = v.decimalValue();
+        } else if (lenient && v.isTextual()) {
+            try {
+                d = new BigDecimal(v.asText().trim());
+            } catch (NumberFormatException e) {
+                throw new NormalizationException(path(name), "not a number: '" + abbreviate(v.asText()) + "'");
+            }
+        } else {
+            throw new NormalizationException(path(name), "expected a number but got " + v.getNodeType());
+        }
+        if (d.signum() < 0) {
+            throw new NormalizationException(path(name), "negative amount " + d.toPlainString());
+        }
+        return d;
+    }
+
+    /** A non-negative integral amount that fits a long (int64 bytes, minutes, hours). */
+    long requiredAmount(String name, boolean lenient) {
+        return exactLong(path(name), requiredDecimal(name, lenient));
+    }
+
+    static long exactLong(String path, BigDecimal d) {
+        try {
+            BigInteger i = d.toBigIntegerExact();
+            return i.longValueExact();
+        } catch (ArithmeticException e) {
+            throw new NormalizationException(path, "expected a whole number that fits int64, got " + d.toPlainString());
+        }
+    }
+
+    Integer optionalInt(String name) {
+        JsonNode v = get(name);
+        if (v == null) {
+            return null;
+        }
+        if (v.isIntegralNumber() && v.canConvertToInt()) {
+            return v.intValue();
+        }
+        if (v.isTextual()) {
+            try {
+                return Integer.valueOf(v.asText().trim());
+            } catch (NumberFormatException e) {
+                // fall through to the error below
+            }
+        }
+        throw new NormalizationException(path(name), "expected an integer but got '" + abbreviate(v.asText()) + "'");
+    }
+
+    /** ISO-8601 instant with a zone designator, as Tencent VPC/Lighthouse and Baidu send ({@code ...Z}). */
+    Instant optionalUtcInstant(String name) {
+        String v = optionalText(name);
+        if (v == null || v.isEmpty()) {
+            return null;
+        }
+        try {
+            return DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(v, Instant::from);
+        } catch (DateTimeParseException e) {
+            throw new NormalizationException(path(name), "unparseable UTC time '" + abbreviate(v) + "'");
+        }
+    }
+
+    /** Tencent Live's zone-less {@code yyyy-MM-dd HH:mm:ss}, which is Beijing time (vendor-spec §5.2). */
+    Instant optionalBeijingTime(String name) {
+        String v = optionalText(name);
+        if (v == null || v.isEmpty()) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(v, LIVE_TIME).atZone(BEIJING).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new NormalizationException(path(name), "unparseable Beijing time '" + abbreviate(v)
+                    + "' (expected yyyy-MM-dd HH:mm:ss)");
+        }
+    }
+
+    static String abbreviate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "...";
+    }
+}
