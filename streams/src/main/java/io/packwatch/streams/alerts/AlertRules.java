@@ -1,0 +1,121 @@
+package io.packwatch.streams.alerts;
+
+import io.packwatch.schema.AlertType;
+import io.packwatch.schema.PackageSnapshot;
+import io.packwatch.schema.PackageStatus;
+import io.packwatch.schema.Severity;
+import io.packwatch.streams.forecast.Forecast;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The alert rules: from one accepted snapshot and its forecast, one {@link Signal} per alert key of the package.
+ * STALE is not decided here from data (a snapshot always clears it); {@link #stale} is used by the punctuation.
+ * A package that is gone (REFUNDED, DELETED) clears every alert.
+ */
+public final class AlertRules {
+
+    private AlertRules() {
+    }
+
+    public static List<Signal> evaluate(PackageSnapshot s, Forecast f, AlertThresholds t) {
+        String key = s.getPackageKey();
+        boolean gone = s.getStatus() == PackageStatus.REFUNDED || s.getStatus() == PackageStatus.DELETED;
+        List<Signal> signals = new ArrayList<>();
+        double pct = f.percentUsed();
+        for (int band : t.usageBands()) {
+            String b = Integer.toString(band);
+            Severity sev = bandSeverity(band);
+            signals.add(Signal.of(AlertKeys.of(key, AlertType.USAGE_THRESHOLD, b), AlertType.USAGE_THRESHOLD, b,
+                    !gone && pct >= band ? sev : null,
+                    !gone && pct >= band - t.usageResolveMargin() ? sev : null, t.confirmSnapshots()));
+        }
+        signals.add(depletion(s, f, t, gone));
+        boolean exhausted = !gone && (s.getRemaining() <= 0 && s.getCapacity() > 0 || s.getStatus() == PackageStatus.EXHAUSTED);
+        signals.add(status(key, AlertType.EXHAUSTED, exhausted ? Severity.CRITICAL : null, t.exhaustedConfirm()));
+        signals.add(overflow(s, t, gone));
+        signals.add(status(key, AlertType.NETWORK_DISABLED,
+                s.getStatus() == PackageStatus.NETWORK_DISABLED ? Severity.CRITICAL : null, t.exhaustedConfirm()));
+        signals.add(status(key, AlertType.STALE, null, 1));
+        signals.add(expiring(s, f, t, gone));
+        boolean expired = !gone && s.getExpiresAt() != null
+                && (s.getStatus() == PackageStatus.EXPIRED || !s.getObservedAt().isBefore(s.getExpiresAt()));
+        signals.add(status(key, AlertType.EXPIRED_UNUSED, expired && s.getRemaining() > 0 ? Severity.WARNING : null,
+                t.exhaustedConfirm()));
+        return signals;
+    }
+
+    /** STALE from the wall-clock punctuation: the package has had no snapshot for {@link AlertThresholds#staleAfter()}. */
+    public static Signal stale(String packageKey) {
+        return Signal.of(AlertKeys.of(packageKey, AlertType.STALE, null), AlertType.STALE, null,
+                Severity.WARNING, Severity.WARNING, 1);
+    }
+
+    /** Severity of a usage band: 100% and above CRITICAL, 90% and above WARNING, lower bands INFO. */
+    static Severity bandSeverity(int band) {
+        return band >= 100 ? Severity.CRITICAL : band >= 90 ? Severity.WARNING : Severity.INFO;
+    }
+
+    private static Signal status(String packageKey, AlertType type, Severity sev, int confirmations) {
+        return Signal.of(AlertKeys.of(packageKey, type, null), type, null, sev, sev, confirmations);
+    }
+
+    private static Signal depletion(PackageSnapshot s, Forecast f, AlertThresholds t, boolean gone) {
+        String key = AlertKeys.of(s.getPackageKey(), AlertType.DEPLETION_FORECAST, null);
+        if (gone) {
+            return Signal.of(key, AlertType.DEPLETION_FORECAST, null, null, null, t.confirmSnapshots());
+        }
+        // no projection yet (young segment) or already exhausted (EXHAUSTED takes over): keep what we have
+        if (!f.hasProjection() || s.getRemaining() <= 0) {
+            return Signal.unknown(key, AlertType.DEPLETION_FORECAST, null);
+        }
+        long now = s.getObservedAt().toEpochMilli();
+        Instant expiry = s.getExpiresAt();
+        boolean beforeExpiry = f.hasDepletion() && (expiry == null || f.depletionAt() < expiry.toEpochMilli());
+        long ttd = f.hasDepletion() ? f.depletionAt() - now : Long.MAX_VALUE;
+        double margin = 1 + t.horizonResolveMargin();
+        Severity entering = !beforeExpiry || f.confidence() < t.depletionMinConfidence() ? null
+                : horizon(ttd, t.depletionCritical().toMillis(), t.depletionWarn().toMillis());
+        Severity holding = !beforeExpiry ? null
+                : horizon(ttd, (long) (t.depletionCritical().toMillis() * margin), (long) (t.depletionWarn().toMillis() * margin));
+        return Signal.of(key, AlertType.DEPLETION_FORECAST, null, entering, holding, t.confirmSnapshots());
+    }
+
+    private static Signal overflow(PackageSnapshot s, AlertThresholds t, boolean gone) {
+        String key = AlertKeys.of(s.getPackageKey(), AlertType.OVERFLOW, null);
+        Severity sev = null;
+        if (!gone && s.getOverflow() > 0) {
+            double pct = s.getCapacity() <= 0 ? 100 : 100d * s.getOverflow() / s.getCapacity();
+            sev = pct >= t.overflowCriticalPercent() ? Severity.CRITICAL : Severity.WARNING;
+        }
+        return Signal.of(key, AlertType.OVERFLOW, null, sev, sev, t.exhaustedConfirm());
+    }
+
+    private static Signal expiring(PackageSnapshot s, Forecast f, AlertThresholds t, boolean gone) {
+        String key = AlertKeys.of(s.getPackageKey(), AlertType.EXPIRING, null);
+        Instant expiry = s.getExpiresAt();
+        long now = s.getObservedAt().toEpochMilli();
+        if (gone || expiry == null || expiry.toEpochMilli() <= now) {
+            // expired packages are EXPIRED_UNUSED's business
+            return Signal.of(key, AlertType.EXPIRING, null, null, null, t.confirmSnapshots());
+        }
+        long tte = expiry.toEpochMilli() - now;
+        long waste = f.hasProjection() && f.remainingAtExpiry() >= 0 ? f.remainingAtExpiry() : s.getRemaining();
+        double wastePct = s.getCapacity() <= 0 ? 0 : 100d * waste / s.getCapacity();
+        double margin = 1 + t.horizonResolveMargin();
+        Severity entering = wastePct > t.wasteThresholdPercent()
+                ? horizon(tte, t.expiringCritical().toMillis(), t.expiringWarn().toMillis()) : null;
+        Severity holding = wastePct > t.wasteThresholdPercent() / margin
+                ? horizon(tte, (long) (t.expiringCritical().toMillis() * margin), (long) (t.expiringWarn().toMillis() * margin))
+                : null;
+        return Signal.of(key, AlertType.EXPIRING, null, entering, holding, t.confirmSnapshots());
+    }
+
+    private static Severity horizon(long millisLeft, long criticalMillis, long warnMillis) {
+        if (millisLeft <= criticalMillis) {
+            return Severity.CRITICAL;
+        }
+        return millisLeft <= warnMillis ? Severity.WARNING : null;
+    }
+}

@@ -1,0 +1,173 @@
+package io.packwatch.streams.alerts;
+
+import io.packwatch.schema.PackageKind;
+import io.packwatch.schema.Product;
+import io.packwatch.schema.Vendor;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Reads {@code packwatch.alerts.*} keys, with per-vendor and per-kind overrides. For a key {@code K} the first of
+ * these wins: {@code packwatch.alerts.<api>.<kind>.K}, {@code packwatch.alerts.<api>.K},
+ * {@code packwatch.alerts.<vendor>.K}, {@code packwatch.alerts.<kind>.K}, {@code packwatch.alerts.K}, the default.
+ * {@code <api>} is tencent-vpc, tencent-lighthouse, tencent-live or baidu-eip; {@code <vendor>} tencent or baidu;
+ * {@code <kind>} traffic, transcode, top_speed_transcode or co_anchoring.
+ *
+ * <p>Defaults: confirm-snapshots 2; usage.bands 80,90,100; usage.resolve-margin 2 (points);
+ * depletion.warn P7D; depletion.critical PT24H; depletion.min-confidence 0.2; horizon.resolve-margin 0.1;
+ * expiring.warn P7D; expiring.critical PT24H; expiring.waste-threshold-percent 10;
+ * overflow.critical-percent 10; stale.poll-interval PT1M; stale.intervals 3; status.confirm-snapshots 1.
+ */
+public final class AlertSettings {
+
+    public static final String PREFIX = "packwatch.alerts.";
+
+    private final Map<String, String> raw;
+    private final Map<String, AlertThresholds> cache = new ConcurrentHashMap<>();
+
+    public AlertSettings(Map<String, String> raw) {
+        this.raw = Map.copyOf(raw);
+        // fail at start-up, not on the first record, when a global value is malformed
+        resolve(Vendor.UNKNOWN, Product.UNKNOWN, PackageKind.UNKNOWN);
+    }
+
+    public static AlertSettings defaults() {
+        return new AlertSettings(Map.of());
+    }
+
+    public AlertThresholds resolve(Vendor vendor, Product product, PackageKind kind) {
+        String api = apiId(vendor, product);
+        return cache.computeIfAbsent(api + "|" + vendor + "|" + kind, k -> read(scopes(api, vendor, kind)));
+    }
+
+    /** The vendor API id used in package keys (tencent-vpc ...), or "unknown". */
+    static String apiId(Vendor vendor, Product product) {
+        if (vendor == Vendor.BAIDU) {
+            return "baidu-eip";
+        }
+        if (vendor == Vendor.TENCENT) {
+            return switch (product) {
+                case VPC -> "tencent-vpc";
+                case LIGHTHOUSE -> "tencent-lighthouse";
+                case LIVE -> "tencent-live";
+                default -> "tencent";
+            };
+        }
+        return "unknown";
+    }
+
+    private static List<String> scopes(String api, Vendor vendor, PackageKind kind) {
+        String k = kind.name().toLowerCase(Locale.ROOT);
+        String v = vendor.name().toLowerCase(Locale.ROOT);
+        return List.of(api + "." + k + ".", api + ".", v + ".", k + ".", "");
+    }
+
+    private AlertThresholds read(List<String> scopes) {
+        return new AlertThresholds(
+                positiveInt(scopes, "confirm-snapshots", 2),
+                bands(scopes),
+                number(scopes, "usage.resolve-margin", 2),
+                duration(scopes, "depletion.warn", Duration.ofDays(7)),
+                duration(scopes, "depletion.critical", Duration.ofHours(24)),
+                number(scopes, "depletion.min-confidence", 0.2),
+                number(scopes, "horizon.resolve-margin", 0.1),
+                duration(scopes, "expiring.warn", Duration.ofDays(7)),
+                duration(scopes, "expiring.critical", Duration.ofHours(24)),
+                number(scopes, "expiring.waste-threshold-percent", 10),
+                number(scopes, "overflow.critical-percent", 10),
+                duration(scopes, "stale.poll-interval", Duration.ofMinutes(1)),
+                positiveInt(scopes, "stale.intervals", 3),
+                positiveInt(scopes, "status.confirm-snapshots", 1));
+    }
+
+    private String lookup(List<String> scopes, String key) {
+        for (String scope : scopes) {
+            String v = raw.get(PREFIX + scope + key);
+            if (v != null) {
+                return v.trim();
+            }
+        }
+        return null;
+    }
+
+    private String where(List<String> scopes, String key) {
+        for (String scope : scopes) {
+            if (raw.containsKey(PREFIX + scope + key)) {
+                return PREFIX + scope + key;
+            }
+        }
+        return PREFIX + key;
+    }
+
+    private int positiveInt(List<String> scopes, String key, int fallback) {
+        String v = lookup(scopes, key);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            int i = Integer.parseInt(v);
+            if (i < 1) {
+                throw new IllegalArgumentException(where(scopes, key) + " must be >= 1, was " + i);
+            }
+            return i;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(where(scopes, key) + " must be an integer, was '" + v + "'", e);
+        }
+    }
+
+    private double number(List<String> scopes, String key, double fallback) {
+        String v = lookup(scopes, key);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            double d = Double.parseDouble(v);
+            if (d < 0 || !Double.isFinite(d)) {
+                throw new IllegalArgumentException(where(scopes, key) + " must be a non-negative number, was " + v);
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(where(scopes, key) + " must be a number, was '" + v + "'", e);
+        }
+    }
+
+    private Duration duration(List<String> scopes, String key, Duration fallback) {
+        String v = lookup(scopes, key);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            Duration d = Duration.parse(v);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(where(scopes, key) + " must be positive, was " + v);
+            }
+            return d;
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(where(scopes, key) + " must be an ISO-8601 duration like PT24H, was '" + v + "'", e);
+        }
+    }
+
+    private List<Integer> bands(List<String> scopes) {
+        String v = lookup(scopes, "usage.bands");
+        if (v == null) {
+            return List.of(80, 90, 100);
+        }
+        List<Integer> bands = new ArrayList<>();
+        for (String part : v.split(",")) {
+            try {
+                int band = Integer.parseInt(part.trim());
+                if (band <= 0 || band > 1000) {
+                    throw new IllegalArgumentException(where(scopes, "usage.bands") + " values must be in 1..1000, was " + band);
+                }
+                bands.add(band);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(where(scopes, "usage.bands") + " must be comma-separated integers, was '" + v + "'", e);
+            }
+        }
+        return List.copyOf(bands.stream().distinct().sorted().toList());
+    }
+}
