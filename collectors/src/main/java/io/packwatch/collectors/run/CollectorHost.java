@@ -1,0 +1,136 @@
+package io.packwatch.collectors.run;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.packwatch.collectors.CollectedApi;
+import io.packwatch.collectors.config.CollectorConfig;
+import io.packwatch.collectors.ops.OpsServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The Java API for hosting one or several collectors in one JVM (the CLI hosts one, the local run all four):
+ * one metrics registry and one health/metrics endpoint for all of them.
+ */
+public final class CollectorHost implements AutoCloseable {
+    private final List<CollectorRunner> runners = new ArrayList<>();
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final OpsServer ops;
+    private volatile boolean stopping;
+
+    /** @param opsPort null for no HTTP endpoint, 0 for a free port */
+    public CollectorHost(List<CollectorConfig> configs, Integer opsPort, String opsHost) {
+        for (CollectorConfig config : configs) {
+            runners.add(new CollectorRunner(CollectorFactory.create(config, registry)));
+        }
+        try {
+            ops = opsPort == null ? null : new OpsServer(opsHost, opsPort, registry, this::health);
+        } catch (IOException e) {
+            runners.forEach(r -> r.shutdown(Duration.ofSeconds(1)));
+            throw new UncheckedIOException("cannot start the health/metrics endpoint on " + opsHost + ":" + opsPort, e);
+        }
+    }
+
+    /** Hosts one collector with the endpoint its config asks for. */
+    public static CollectorHost of(CollectorConfig config) {
+        return new CollectorHost(List.of(config), config.opsPort(), config.opsHost());
+    }
+
+    public List<CollectorRunner> runners() {
+        return List.copyOf(runners);
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    /** The bound port of the health/metrics endpoint, or -1 without one. */
+    public int opsPort() {
+        return ops == null ? -1 : ops.port();
+    }
+
+    public void startDaemons() {
+        runners.forEach(CollectorRunner::startDaemon);
+    }
+
+    /** One cycle of every hosted collector, in parallel. */
+    public Map<CollectedApi, CycleReport> runOnce() throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(runners.size());
+        try {
+            Map<CollectedApi, Future<CycleReport>> futures = new LinkedHashMap<>();
+            for (CollectorRunner r : runners) {
+                futures.put(r.collector().api(), pool.submit(r::runOnce));
+            }
+            Map<CollectedApi, CycleReport> reports = new LinkedHashMap<>();
+            for (Map.Entry<CollectedApi, Future<CycleReport>> e : futures.entrySet()) {
+                try {
+                    reports.put(e.getKey(), e.getValue().get());
+                } catch (ExecutionException ex) {
+                    throw new IllegalStateException("collector " + e.getKey().id() + " failed", ex.getCause());
+                }
+            }
+            return reports;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Stops every collector within about {@code bound} (they stop in parallel). */
+    public boolean shutdown(Duration bound) {
+        stopping = true;
+        List<Thread> threads = new ArrayList<>();
+        boolean[] clean = new boolean[runners.size()];
+        for (int i = 0; i < runners.size(); i++) {
+            int idx = i;
+            Thread t = new Thread(() -> clean[idx] = runners.get(idx).shutdown(bound), "stop-" + runners.get(i).collector().api().id());
+            t.start();
+            threads.add(t);
+        }
+        for (Thread t : threads) {
+            try {
+                t.join(bound.toMillis() + 10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (ops != null) {
+            ops.close();
+        }
+        boolean all = true;
+        for (boolean c : clean) {
+            all &= c;
+        }
+        return all;
+    }
+
+    @Override
+    public void close() {
+        shutdown(Duration.ofSeconds(10));
+    }
+
+    private OpsServer.Health health() {
+        StringBuilder sb = new StringBuilder("{\"status\":\"").append(stopping ? "STOPPING" : "UP").append("\",\"collectors\":[");
+        for (int i = 0; i < runners.size(); i++) {
+            CollectorRunner r = runners.get(i);
+            CycleReport last = r.lastReport();
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append("{\"api\":\"").append(r.collector().api().id()).append('"')
+                    .append(",\"lastCycleFinishedAt\":").append(r.lastFinished() == null ? "null" : "\"" + r.lastFinished() + "\"")
+                    .append(",\"lastCycleComplete\":").append(last == null ? "null" : last.complete())
+                    .append('}');
+        }
+        sb.append("]}");
+        return new OpsServer.Health(!stopping, sb.toString());
+    }
+}

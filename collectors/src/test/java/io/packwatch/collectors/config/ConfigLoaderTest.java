@@ -1,0 +1,140 @@
+package io.packwatch.collectors.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.packwatch.collectors.CollectedApi;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    private static final Map<String, String> ENV = Map.of(
+            "TENCENTCLOUD_SECRET_ID", "AKIDexample", "TENCENTCLOUD_SECRET_KEY", "keyExample",
+            "BAIDU_ACCESS_KEY_ID", "ak", "BAIDU_SECRET_ACCESS_KEY", "sk");
+
+    private final ConfigLoader loader = new ConfigLoader(ENV::get);
+
+    private static Path example(String name) {
+        return Path.of("src/main/resources/examples/" + name + ".yaml");
+    }
+
+    @Test
+    void everyExampleIsValidForItsApi() {
+        CollectorConfig vpc = loader.load(example("tencent-vpc"), CollectedApi.TENCENT_VPC);
+        assertThat(vpc.accounts().get(0).regions()).containsExactly("ap-guangzhou", "ap-shanghai", "ap-beijing");
+        assertThat(vpc.accounts().get(0).credentials().key().reveal()).isEqualTo("keyExample");
+        assertThat(vpc.topic()).isEqualTo("packwatch.raw.tencent-vpc");
+        assertThat(vpc.pollInterval()).isEqualTo(Duration.ofSeconds(300));
+        assertThat(vpc.requestsPerSecond()).isEqualTo(15.0);
+
+        CollectorConfig live = loader.load(example("tencent-live"), CollectedApi.TENCENT_LIVE);
+        assertThat(live.accounts().get(0).regions()).containsExactly("");
+        assertThat(loader.load(example("baidu-eip"), CollectedApi.BAIDU_EIP).baiduBaseUrl("bj"))
+                .isEqualTo("https://eip.bj.baidubce.com");
+    }
+
+    @Test
+    void lighthouseExampleNamesMissingSecretFiles() {
+        assertThatThrownBy(() -> loader.load(example("tencent-lighthouse"), CollectedApi.TENCENT_LIGHTHOUSE))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("accounts[0].credentials.idFile: cannot read /run/secrets/tencent-intl-id");
+    }
+
+    @Test
+    void secretFilesAreReadAndTrimmed(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("id"), "AKIDfromfile\n");
+        Files.writeString(dir.resolve("key"), "secretfromfile\n");
+        String yaml = """
+                accounts:
+                  - name: a
+                    credentials: {idFile: %s, keyFile: %s}
+                    regions: [ap-guangzhou]
+                kafka: {producer: {bootstrap.servers: "x:9092", security.protocol: SASL_SSL}}
+                """.formatted(dir.resolve("id"), dir.resolve("key"));
+        CollectorConfig cfg = validate(yaml, CollectedApi.TENCENT_LIGHTHOUSE);
+        assertThat(cfg.accounts().get(0).credentials().id().reveal()).isEqualTo("AKIDfromfile");
+        assertThat(cfg.producerProperties()).containsEntry("security.protocol", "SASL_SSL");
+        assertThat(cfg.requestsPerSecond()).isEqualTo(8.0);
+        assertThat(cfg.opsPort()).isNull();
+    }
+
+    @Test
+    void inlineSecretsAreRefusedWithoutEchoingThem() {
+        String yaml = """
+                accounts:
+                  - name: a
+                    credentials: {secretKey: verySecretValue123}
+                    regions: [bj]
+                kafka: {producer: {bootstrap.servers: "x:9092"}}
+                """;
+        assertThatThrownBy(() -> validate(yaml, CollectedApi.BAIDU_EIP))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("accounts[0].credentials.secretKey: inline credentials are not accepted")
+                .message().doesNotContain("verySecretValue123");
+    }
+
+    @Test
+    void everyProblemNamesItsKey() {
+        String yaml = """
+                api: tencent-vpc
+                pollIntervalSeconds: 0
+                pacing: {requestsPerSecond: 25}
+                accounts:
+                  - name: a/b
+                    credentials: {idEnv: MISSING_ID, keyEnv: TENCENTCLOUD_SECRET_KEY}
+                  - name: c
+                    credentials: {idEnv: TENCENTCLOUD_SECRET_ID, keyEnv: TENCENTCLOUD_SECRET_KEY}
+                    regions: [x, x]
+                """;
+        assertThatThrownBy(() -> validate(yaml, CollectedApi.TENCENT_LIGHTHOUSE))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).contains(
+                        "api: the file is for 'tencent-vpc' but the collector is tencent-lighthouse",
+                        "pollIntervalSeconds: must be greater than 0",
+                        "pacing.requestsPerSecond: 25.0 exceeds the documented limit of 10.0 requests/s for tencent-lighthouse",
+                        "accounts[0].name: must not contain '/' (it is part of the record key)",
+                        "accounts[0].credentials.idEnv: environment variable MISSING_ID is not set or empty",
+                        "accounts[0].regions: at least one region is required for tencent-lighthouse",
+                        "accounts[1].regions[1]: duplicate region 'x'",
+                        "kafka: missing (at least kafka.producer.bootstrap.servers)"));
+    }
+
+    @Test
+    void unknownKeysAndWrongTypesAreNamed() {
+        assertThatThrownBy(() -> loader.parse("pollIntervalSecs: 5\n"))
+                .hasMessageContaining("pollIntervalSecs: unknown key");
+        assertThatThrownBy(() -> loader.parse("retry: {maxAttempts: lots}\n"))
+                .hasMessageContaining("retry.maxAttempts: expected a number");
+        assertThatThrownBy(() -> loader.parse("accounts: [ {name: a, regions: bj} ]\n"))
+                .hasMessageContaining("accounts[0].regions: expected a list");
+        assertThatThrownBy(() -> loader.parse("accounts: [ {name: a\n  - b: c\n"))
+                .hasMessageContaining("not valid YAML at line");
+    }
+
+    @Test
+    void liveTakesNoRegions() {
+        String yaml = """
+                accounts:
+                  - name: a
+                    credentials: {idEnv: TENCENTCLOUD_SECRET_ID, keyEnv: TENCENTCLOUD_SECRET_KEY}
+                    regions: [ap-guangzhou]
+                kafka: {producer: {bootstrap.servers: "x:9092"}}
+                """;
+        assertThatThrownBy(() -> validate(yaml, CollectedApi.TENCENT_LIVE))
+                .hasMessageContaining("accounts[0].regions: tencent-live has no regions; remove the key");
+    }
+
+    @Test
+    void secretsNeverPrint() {
+        Secret s = new Secret("hunter2");
+        assertThat(s.toString()).doesNotContain("hunter2");
+        assertThat(new AccountCredentials(s, s, null).toString()).doesNotContain("hunter2");
+    }
+
+    private CollectorConfig validate(String yaml, CollectedApi api) {
+        return new ConfigValidator(ENV::get).validate(loader.parse(yaml), api);
+    }
+}
