@@ -1,0 +1,68 @@
+package io.packwatch.streams.app;
+
+import io.packwatch.core.topics.TopicSpec;
+import io.packwatch.core.topics.Topics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates the Packwatch topics that do not exist yet, with the partition count and the cleanup policy/retention of
+ * their {@link TopicSpec} (docs/streams.md lists them). Existing topics are left as they are, but the raw topics must
+ * share one partition count: interactive-query routing of the latest-snapshot store assumes it, so a mismatch is
+ * reported at start.
+ */
+public final class TopicProvisioner {
+    private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
+
+    private TopicProvisioner() {
+    }
+
+    public static void ensureTopics(Map<String, Object> adminConfig, Topics topics, int partitions, short replication)
+            throws InterruptedException {
+        try (Admin admin = Admin.create(adminConfig)) {
+            Set<String> existing = admin.listTopics().names().get();
+            List<NewTopic> missing = new ArrayList<>();
+            for (TopicSpec<?, ?> spec : topics.all()) {
+                if (!existing.contains(spec.name())) {
+                    missing.add(new NewTopic(spec.name(), Optional.of(partitions),
+                            replication > 0 ? Optional.of(replication) : Optional.empty()).configs(spec.topicConfig()));
+                }
+            }
+            if (!missing.isEmpty()) {
+                try {
+                    admin.createTopics(missing).all().get();
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+                        throw new IllegalStateException("cannot create topics " + missing.stream().map(NewTopic::name).toList()
+                                + ": " + e.getCause().getMessage(), e.getCause());
+                    }
+                }
+                LOG.info("created topics {} ({} partitions)", missing.stream().map(NewTopic::name).toList(), partitions);
+            }
+            checkRawPartitions(admin, topics);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot list or describe topics: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    private static void checkRawPartitions(Admin admin, Topics topics) throws ExecutionException, InterruptedException {
+        List<String> raw = topics.all().stream().map(TopicSpec::name).filter(n -> n.contains(".raw.")).toList();
+        Map<String, TopicDescription> described = admin.describeTopics(raw).allTopicNames().get();
+        Map<String, Integer> counts = described.values().stream()
+                .collect(Collectors.toMap(TopicDescription::name, d -> d.partitions().size()));
+        if (counts.values().stream().distinct().count() > 1) {
+            LOG.error("raw topics have different partition counts {}: GET /packages/{{key}} may route to the wrong "
+                    + "instance; give them one partition count", counts);
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package io.packwatch.streams.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.packwatch.schema.PackageSnapshot;
+import io.packwatch.streams.NormalizeTopology;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.function.Predicate;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.KeyValue;
+
+/**
+ * {@code GET /packages} and {@code GET /packages/{key}} over the latest-snapshot store (interactive queries).
+ * A key is answered by the instance that owns its partition (forwarded there via {@code application.server});
+ * a listing asks every instance for its local page and merges them in key order.
+ *
+ * <p>Paging is by key cursor: {@code ?limit=N&after=<last key of the previous page>}; the answer's {@code next} is the
+ * cursor of the following page, {@code null} on the last one. Filters: {@code vendor}, {@code product}, {@code account},
+ * {@code status}, {@code kind} (enum names, case-insensitive; account exact).
+ */
+public final class PackagesResource {
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 1000;
+
+    private final KafkaStreams streams;
+    private final HostInfo self;
+    private final PackageDetails details;
+    private final Peers peers = new Peers();
+
+    public PackagesResource(KafkaStreams streams, HostInfo self, PackageDetails details) {
+        this.streams = streams;
+        this.self = self;
+        this.details = details;
+    }
+
+    public void register(Router router) {
+        router.add("GET", "/packages/?", this::list);
+        router.add("GET", "/packages/(.+)", this::one);
+    }
+
+    ApiResponse one(ApiRequest request) throws Exception {
+        String key = request.pathParams().get(0);
+        KeyQueryMetadata owner = streams.queryMetadataForKey(NormalizeTopology.LATEST_SNAPSHOTS_STORE, key,
+                Serdes.String().serializer());
+        if (owner == null || owner == KeyQueryMetadata.NOT_AVAILABLE) {
+            return ApiResponse.error(503, "store not available yet (starting or rebalancing); retry");
+        }
+        if (!owner.activeHost().equals(self)) {
+            if (request.forwarded()) {
+                return ApiResponse.error(503, "ownership of the key is moving (rebalancing); retry");
+            }
+            Peers.Answer answer = peers.get(owner.activeHost(), "/packages/" + URLEncoder.encode(key, StandardCharsets.UTF_8));
+            return ApiResponse.json(answer.status(), answer.body());
+        }
+        PackageSnapshot snapshot;
+        try {
+            snapshot = streams.store(StoreQueryParameters.fromNameAndType(NormalizeTopology.LATEST_SNAPSHOTS_STORE,
+                    QueryableStoreTypes.<String, PackageSnapshot>keyValueStore()).withPartition(owner.partition())).get(key);
+        } catch (InvalidStateStoreException e) {
+            return ApiResponse.error(503, "store not queryable right now (" + e.getClass().getSimpleName() + "); retry");
+        }
+        if (snapshot == null) {
+            return ApiResponse.error(404, "no package with key " + key);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("key", key);
+        body.put("servedBy", self.host() + ":" + self.port());
+        body.put("snapshot", RecordJson.toMap(snapshot));
+        for (PackageDetails.Contributor c : details.contributors()) {
+            body.putAll(c.details(key));
+        }
+        return ApiResponse.ok(body);
+    }
+
+    ApiResponse list(ApiRequest request) throws Exception {
+        int limit = Integer.parseInt(request.param("limit", Integer.toString(DEFAULT_LIMIT)));
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be 1.." + MAX_LIMIT);
+        }
+        String after = request.param("after", null);
+        Predicate<PackageSnapshot> filter = filter(request);
+        List<Map<String, Object>> items = new ArrayList<>();
+        try {
+            localPage(after, limit, filter).forEach(kv -> items.add(RecordJson.toMap(kv.value)));
+        } catch (InvalidStateStoreException e) {
+            return ApiResponse.error(503, "store not queryable right now (" + e.getClass().getSimpleName() + "); retry");
+        }
+        if (!"local".equals(request.param("scope", "all")) && !request.forwarded()) {
+            for (HostInfo peer : otherInstances()) {
+                Peers.Answer answer = peers.get(peer, request.rawPath() + "?" + queryWith(request.query(), "scope", "local"));
+                if (answer.status() != 200) {
+                    return ApiResponse.error(503, "instance " + peer + " answered " + answer.status() + "; retry");
+                }
+                for (JsonNode item : answer.body().get("items")) {
+                    items.add(HttpApi.JSON.convertValue(item, Map.class));
+                }
+            }
+        }
+        items.sort(Comparator.comparing(m -> (String) m.get("packageKey")));
+        List<Map<String, Object>> page = items.subList(0, Math.min(limit, items.size()));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", page);
+        body.put("count", page.size());
+        body.put("next", items.size() > limit ? page.get(page.size() - 1).get("packageKey") : null);
+        return ApiResponse.ok(body);
+    }
+
+    /**
+     * The {@code limit + 1} smallest matching keys after {@code after} held by this instance (the extra one tells
+     * whether a next page exists). The store spans several partitions and is not globally ordered, so this is a
+     * bounded top-k over a full scan: O(n log limit) time, O(limit) memory.
+     */
+    private List<KeyValue<String, PackageSnapshot>> localPage(String after, int limit, Predicate<PackageSnapshot> filter) {
+        ReadOnlyKeyValueStore<String, PackageSnapshot> store = streams.store(StoreQueryParameters.fromNameAndType(
+                NormalizeTopology.LATEST_SNAPSHOTS_STORE, QueryableStoreTypes.keyValueStore()));
+        Comparator<KeyValue<String, PackageSnapshot>> byKey = Comparator.comparing(kv -> kv.key);
+        PriorityQueue<KeyValue<String, PackageSnapshot>> largestFirst = new PriorityQueue<>(byKey.reversed());
+        try (KeyValueIterator<String, PackageSnapshot> it = store.all()) {
+            while (it.hasNext()) {
+                KeyValue<String, PackageSnapshot> kv = it.next();
+                if ((after != null && kv.key.compareTo(after) <= 0) || !filter.test(kv.value)) {
+                    continue;
+                }
+                largestFirst.add(kv);
+                if (largestFirst.size() > limit + 1) {
+                    largestFirst.poll();
+                }
+            }
+        }
+        List<KeyValue<String, PackageSnapshot>> out = new ArrayList<>(largestFirst);
+        out.sort(byKey);
+        return out;
+    }
+
+    private Collection<HostInfo> otherInstances() {
+        List<HostInfo> hosts = new ArrayList<>();
+        for (StreamsMetadata m : streams.streamsMetadataForStore(NormalizeTopology.LATEST_SNAPSHOTS_STORE)) {
+            if (!m.hostInfo().equals(self) && !hosts.contains(m.hostInfo())) {
+                hosts.add(m.hostInfo());
+            }
+        }
+        return hosts;
+    }
+
+    private static Predicate<PackageSnapshot> filter(ApiRequest request) {
+        Predicate<PackageSnapshot> p = s -> true;
+        p = p.and(enumFilter(request, "vendor", s -> s.getVendor().name()));
+        p = p.and(enumFilter(request, "product", s -> s.getProduct().name()));
+        p = p.and(enumFilter(request, "status", s -> s.getStatus().name()));
+        p = p.and(enumFilter(request, "kind", s -> s.getKind().name()));
+        String account = request.param("account", null);
+        if (account != null) {
+            p = p.and(s -> account.equals(s.getAccount()));
+        }
+        return p;
+    }
+
+    private static Predicate<PackageSnapshot> enumFilter(ApiRequest request, String name,
+                                                         java.util.function.Function<PackageSnapshot, String> field) {
+        String wanted = request.param(name, null);
+        if (wanted == null) {
+            return s -> true;
+        }
+        String upper = wanted.toUpperCase(Locale.ROOT).replace('-', '_');
+        return s -> field.apply(s).equals(upper);
+    }
+
+    private static String queryWith(Map<String, String> query, String key, String value) {
+        Map<String, String> q = new LinkedHashMap<>(query);
+        q.put(key, value);
+        StringBuilder sb = new StringBuilder();
+        q.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : "&").append(URLEncoder.encode(k, StandardCharsets.UTF_8))
+                .append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return sb.toString();
+    }
+}
