@@ -1,0 +1,42 @@
+package io.packwatch.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ./packwatch <command>}: one runnable jar, one command per role of the pipeline. */
+@Command(name = "packwatch",
+        mixinStandardHelpOptions = true,
+        versionProvider = Packwatch.Version.class,
+        description = "Watches prepaid cloud usage packages (Tencent VPC, Lighthouse, Live; Baidu EIP) and alerts "
+                + "before they run out or expire unused.",
+        subcommands = {LocalCommand.class, CommandLine.HelpCommand.class})
+public final class Packwatch implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new Packwatch());
+        Subcommands.addTo(commandLine);
+        return commandLine;
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(System.out);
+        return 0;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Packwatch.class.getPackage().getImplementationVersion();
+            return new String[] {"packwatch " + (version == null ? "dev" : version)};
+        }
+    }
+}
