@@ -1,0 +1,127 @@
+package io.packwatch.simulators.baidu;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.packwatch.simulators.SimApi;
+import io.packwatch.simulators.http.Render;
+import io.packwatch.simulators.scenario.Account;
+import io.packwatch.simulators.scenario.SimPackage;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** GET /v1/eiptp (marker chain, filters ANDed) and GET /v1/eiptp/{id}, vendor-spec 4.2-4.4. */
+final class EipTpListing {
+    static final int DEFAULT_MAX_KEYS = 1000;
+    private static final Set<String> STATUSES = Set.of("RUNNING", "EXPIRED", "USED_UP");
+    private static final Set<String> POLICIES = Set.of("FullTimeDurationPackage", "TimeDurationPackage");
+
+    private record Item(SimPackage pkg, SimPackage.View view) { }
+
+    void list(Account account, List<SimPackage> all, Map<String, String> q, Instant now, Render r, JsonGenerator g) throws IOException {
+        int maxKeys = DEFAULT_MAX_KEYS;
+        String mk = q.get("maxKeys");
+        if (mk != null && !mk.isEmpty()) {
+            try {
+                maxKeys = Integer.parseInt(mk);
+            } catch (NumberFormatException e) {
+                throw BaiduError.bad(400, "InvalidHTTPRequest", "maxKeys must be an integer, got '" + mk + "'.");
+            }
+            if (maxKeys < 1) throw BaiduError.bad(400, "InvalidHTTPRequest", "maxKeys must be between 1 and 1000.");
+            maxKeys = Math.min(maxKeys, DEFAULT_MAX_KEYS);
+        }
+        if (account.maxKeysCap() > 0) maxKeys = Math.min(maxKeys, account.maxKeysCap());
+        String id = blankToNull(q.get("id"));
+        String status = blankToNull(q.get("status"));
+        String policy = blankToNull(q.get("deductPolicy"));
+        if (status != null && !STATUSES.contains(status)) throw BaiduError.bad(400, "InvalidHTTPRequest", "status must be one of " + STATUSES + ".");
+        if (policy != null && !POLICIES.contains(policy)) throw BaiduError.bad(400, "InvalidHTTPRequest", "deductPolicy must be one of " + POLICIES + ".");
+        String marker = blankToNull(q.get("marker"));
+        int start = marker == null ? 0 : lowerBound(all, marker);
+        boolean plain = id == null && status == null && policy == null && !account.hasRemovals(SimApi.BAIDU_EIP);
+        List<Item> page = new ArrayList<>();
+        String next = null;
+        for (int i = start; i < all.size(); i++) {
+            SimPackage p = all.get(i);
+            if (!plain && id != null && !id.equals(p.id())) continue;
+            SimPackage.View v = p.at(now);
+            if (!plain && (!v.present() || (status != null && !status.equals(status(v))) || (policy != null && !policy.equals(policy(p))))) continue;
+            if (page.size() == maxKeys) {
+                next = p.id();
+                break;
+            }
+            page.add(new Item(p, v));
+        }
+        g.writeStartObject();
+        if (next != null) g.writeStringField("nextMarker", next);
+        if (!page.isEmpty()) g.writeStringField("marker", page.get(0).pkg.id());
+        g.writeNumberField("maxKeys", maxKeys);
+        if (!r.missingFields()) g.writeBooleanField("isTruncated", next != null);
+        g.writeArrayFieldStart("packageList");
+        for (Item it : page) write(g, it.pkg, it.view, r);
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    /** @return false when there is no such (present) package */
+    boolean detail(List<SimPackage> all, String id, Instant now, Render r, JsonGenerator g) throws IOException {
+        int i = lowerBound(all, id);
+        if (i >= all.size() || !all.get(i).id().equals(id)) return false;
+        SimPackage.View v = all.get(i).at(now);
+        if (!v.present()) return false;
+        write(g, all.get(i), v, r);
+        return true;
+    }
+
+    static String status(SimPackage.View v) {
+        if (v.statusOverride() != null) return v.statusOverride();
+        return switch (v.phase()) {
+            case EXPIRED -> "EXPIRED";
+            case EXHAUSTED -> "USED_UP";
+            default -> "RUNNING";
+        };
+    }
+
+    private static String policy(SimPackage p) { return p.offPeak() ? "TimeDurationPackage" : "FullTimeDurationPackage"; }
+
+    private static void write(JsonGenerator g, SimPackage p, SimPackage.View v, Render r) throws IOException {
+        long capacity = Math.round(p.capacity());
+        long used = Math.min(capacity, Math.round(v.used()));
+        g.writeStartObject();
+        g.writeStringField("id", p.id());
+        g.writeStringField("deductPolicy", r.unknownEnum() ? "SimulatedUnknownPolicy" : policy(p));
+        g.writeStringField("packageType", p.packageType());
+        g.writeStringField("status", r.unknownEnum() ? Render.UNKNOWN_STATUS : status(v));
+        if (!r.missingFields()) {
+            if (r.capacityAsString()) g.writeStringField("capacity", Long.toString(capacity));
+            else g.writeNumberField("capacity", capacity);
+        }
+        if (r.capacityAsString()) g.writeStringField("usedCapacity", Long.toString(used));
+        else g.writeNumberField("usedCapacity", used);
+        g.writeStringField("createTime", Render.utc(p.created()));
+        if (r.nullFields()) {
+            g.writeNullField("activeTime");
+            g.writeNullField("expireTime");
+        } else {
+            g.writeStringField("activeTime", Render.utc(p.start()));
+            g.writeStringField("expireTime", Render.utc(v.expire()));
+        }
+        g.writeEndObject();
+    }
+
+    private static int lowerBound(List<SimPackage> sorted, String id) {
+        int lo = 0;
+        int hi = sorted.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted.get(mid).id().compareTo(id) < 0) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    private static String blankToNull(String s) { return s == null || s.isEmpty() ? null : s; }
+}

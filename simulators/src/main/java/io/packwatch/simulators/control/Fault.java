@@ -1,0 +1,94 @@
+package io.packwatch.simulators.control;
+
+import io.packwatch.simulators.scenario.ScenarioException;
+import io.packwatch.simulators.scenario.ScenarioFile;
+import io.packwatch.simulators.scenario.Durations;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * A fault a request can be given instead of (or on top of) its normal answer. What each looks like on the wire is
+ * documented in docs/simulators.md and pinned by FaultModesTest.
+ *
+ * @param status HTTP status for {@link Type#HTTP_5XX}
+ * @param delay  extra latency for {@link Type#SLOW} (the normal answer follows)
+ */
+public record Fault(Type type, int status, Duration delay) {
+    public enum Type {
+        /** Non-200 HTTP status with a plain-text body (Tencent SDK: ServerSideError; Baidu: a vendor-shaped error for 500). */
+        HTTP_5XX,
+        /** Tencent: HTTP 200 envelope with Error.Code InternalError; Baidu: HTTP 500 {"code":"InternalError"}. */
+        INTERNAL_ERROR,
+        /** Tencent RequestLimitExceeded (HTTP 200); Baidu HTTP 429 {"code":"RequestLimitExceeded"}. */
+        THROTTLE,
+        /** The normal answer after a delay (to exceed client timeouts). */
+        SLOW,
+        /** The connection is closed without any response bytes. */
+        CONNECTION_RESET,
+        /** Tencent: the body cut in half; Baidu: the documentation's broken {@code "expireTime:" "..."} key. */
+        MALFORMED_JSON,
+        /** Required fields left out (totals and the amount fields of every item). */
+        MISSING_FIELDS,
+        /** Nullable fields sent as JSON null. */
+        NULL_FIELDS,
+        /** Status (and deduct policy) values the vendor does not document. */
+        UNKNOWN_ENUM,
+        /** Baidu: capacity/usedCapacity as JSON strings, as the docs' types suggest. */
+        CAPACITY_AS_STRING,
+        /** The vendor documentation's example response, verbatim (Baidu's broken key repaired). */
+        FIXTURE
+    }
+
+    public Fault {
+        if (type == null) throw new IllegalArgumentException("fault type is required");
+        if (type == Type.HTTP_5XX && (status < 500 || status > 599)) {
+            throw new IllegalArgumentException("HTTP_5XX needs a status 500..599, got " + status);
+        }
+        if (type == Type.SLOW && (delay == null || delay.isNegative() || delay.isZero())) {
+            throw new IllegalArgumentException("SLOW needs a positive delay");
+        }
+    }
+
+    public static Fault http(int status) { return new Fault(Type.HTTP_5XX, status, null); }
+
+    public static Fault internalError() { return of(Type.INTERNAL_ERROR); }
+
+    public static Fault throttle() { return of(Type.THROTTLE); }
+
+    public static Fault slow(Duration delay) { return new Fault(Type.SLOW, 0, delay); }
+
+    public static Fault connectionReset() { return of(Type.CONNECTION_RESET); }
+
+    public static Fault malformedJson() { return of(Type.MALFORMED_JSON); }
+
+    public static Fault missingFields() { return of(Type.MISSING_FIELDS); }
+
+    public static Fault nullFields() { return of(Type.NULL_FIELDS); }
+
+    public static Fault unknownEnum() { return of(Type.UNKNOWN_ENUM); }
+
+    public static Fault capacityAsString() { return of(Type.CAPACITY_AS_STRING); }
+
+    public static Fault fixture() { return of(Type.FIXTURE); }
+
+    public static Fault of(Type type) { return new Fault(type, 0, null); }
+
+    public static Fault fromDef(ScenarioFile.FaultDef d) {
+        String where = "faults[" + d.api() + "]";
+        if (d.type() == null) throw new ScenarioException(where + ": 'type' is required");
+        Type type;
+        try {
+            type = Type.valueOf(d.type().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException(where + ": unknown fault type '" + d.type() + "', known: " + java.util.Arrays.toString(Type.values()));
+        }
+        if ((d.rate() == null) == (d.next() == null)) throw new ScenarioException(where + ": give exactly one of 'rate' or 'next'");
+        if (d.rate() != null && (d.rate() < 0 || d.rate() > 1)) throw new ScenarioException(where + ".rate: must be 0..1");
+        try {
+            return new Fault(type, d.status() == null ? 500 : d.status(), d.delay() == null ? null : Durations.parse(d.delay(), where + ".delay"));
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException(where + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.packwatch.simulators.control;
+
+import io.packwatch.simulators.SimApi;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Runtime fault script per API: scripted faults for the next N requests (FIFO) and/or random faults at a rate.
+ * Optionally restricted to one account. Faults are drawn after authentication, so an unauthenticated request never
+ * consumes a scripted fault.
+ */
+public final class FaultController {
+    private record Scripted(SimApi api, String account, Fault fault, int[] remaining) { }
+
+    private record Rated(SimApi api, String account, double rate, Fault fault) { }
+
+    private final Deque<Scripted> scripted = new ArrayDeque<>();
+    private final List<Rated> rated = new CopyOnWriteArrayList<>();
+
+    /** The next {@code n} requests to {@code api} (any account) get {@code fault}. */
+    public FaultController next(SimApi api, int n, Fault fault) { return next(api, null, n, fault); }
+
+    /** The next {@code n} requests of {@code account} to {@code api} get {@code fault}. */
+    public synchronized FaultController next(SimApi api, String account, int n, Fault fault) {
+        if (n <= 0) throw new IllegalArgumentException("n must be > 0");
+        scripted.addLast(new Scripted(api, account, fault, new int[] {n}));
+        return this;
+    }
+
+    /** Each request to {@code api} gets {@code fault} with probability {@code rate} (0..1). */
+    public FaultController rate(SimApi api, double rate, Fault fault) { return rate(api, null, rate, fault); }
+
+    public FaultController rate(SimApi api, String account, double rate, Fault fault) {
+        if (rate < 0 || rate > 1) throw new IllegalArgumentException("rate must be 0..1, got " + rate);
+        rated.add(new Rated(api, account, rate, fault));
+        return this;
+    }
+
+    /** Removes every scripted and rated fault. */
+    public synchronized void clear() {
+        scripted.clear();
+        rated.clear();
+    }
+
+    /** The fault for this request, or null. */
+    public Fault draw(SimApi api, String account) {
+        synchronized (this) {
+            for (var it = scripted.iterator(); it.hasNext(); ) {
+                Scripted s = it.next();
+                if (s.api == api && (s.account == null || s.account.equals(account))) {
+                    if (--s.remaining[0] == 0) it.remove();
+                    return s.fault;
+                }
+            }
+        }
+        for (Rated r : rated) {
+            if (r.api == api && (r.account == null || r.account.equals(account)) && ThreadLocalRandom.current().nextDouble() < r.rate) {
+                return r.fault;
+            }
+        }
+        return null;
+    }
+
+    public synchronized int pendingScripted(SimApi api) {
+        return scripted.stream().filter(s -> s.api == api).mapToInt(s -> s.remaining[0]).sum();
+    }
+}

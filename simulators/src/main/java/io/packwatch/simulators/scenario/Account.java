@@ -1,0 +1,116 @@
+package io.packwatch.simulators.scenario;
+
+import io.packwatch.simulators.SimApi;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One simulated cloud account: its credentials and its packages, indexed the way each API lists them
+ * (VPC and Lighthouse per region in declaration order, Lighthouse grouped by instance, Baidu per region sorted by id
+ * so a marker is a position that survives deletions, Live account-wide).
+ */
+public final class Account {
+    public enum Vendor { TENCENT, BAIDU }
+
+    /** A Lighthouse instance and its packages, in declaration order. */
+    public record Instance(String id, List<SimPackage> packages) { }
+
+    private final String id;
+    private final Vendor vendor;
+    private final String keyId;
+    private final String secret;
+    private final int maxKeysCap;
+    private final int liveBillMode;
+    private final String fluxBillMode;
+    private final Map<SimApi, Integer> rateLimits;
+    private final Map<String, List<SimPackage>> vpc = new LinkedHashMap<>();
+    private final Map<String, List<Instance>> lighthouse = new LinkedHashMap<>();
+    private final List<SimPackage> live = new ArrayList<>();
+    private final Map<String, List<SimPackage>> eip = new LinkedHashMap<>();
+    private final Map<SimApi, Boolean> anyRemoval = new EnumMap<>(SimApi.class);
+
+    public Account(String id, Vendor vendor, String keyId, String secret, int maxKeysCap, int liveBillMode,
+                   String fluxBillMode, Map<SimApi, Integer> rateLimits, List<SimPackage> packages) {
+        this.id = id;
+        this.vendor = vendor;
+        this.keyId = keyId;
+        this.secret = secret;
+        this.maxKeysCap = maxKeysCap;
+        this.liveBillMode = liveBillMode;
+        this.fluxBillMode = fluxBillMode;
+        this.rateLimits = Map.copyOf(rateLimits);
+        Map<String, Map<String, List<SimPackage>>> lhByInstance = new LinkedHashMap<>();
+        for (SimPackage p : packages) {
+            anyRemoval.merge(p.api(), p.hasRemoval(), Boolean::logicalOr);
+            switch (p.api()) {
+                case TENCENT_VPC -> vpc.computeIfAbsent(p.region(), r -> new ArrayList<>()).add(p);
+                case TENCENT_LIGHTHOUSE -> lhByInstance.computeIfAbsent(p.region(), r -> new LinkedHashMap<>())
+                        .computeIfAbsent(p.instanceId(), i -> new ArrayList<>()).add(p);
+                case TENCENT_LIVE -> live.add(p);
+                case BAIDU_EIP -> eip.computeIfAbsent(p.region(), r -> new ArrayList<>()).add(p);
+            }
+        }
+        lhByInstance.forEach((region, instances) -> {
+            List<Instance> list = new ArrayList<>();
+            instances.forEach((inst, pk) -> list.add(new Instance(inst, List.copyOf(pk))));
+            lighthouse.put(region, List.copyOf(list));
+        });
+        eip.values().forEach(l -> l.sort(Comparator.comparing(SimPackage::id)));
+    }
+
+    public String id() { return id; }
+
+    public Vendor vendor() { return vendor; }
+
+    /** Tencent SecretId / Baidu access key id. */
+    public String keyId() { return keyId; }
+
+    /** Tencent SecretKey / Baidu secret access key. Never logged. */
+    public String secret() { return secret; }
+
+    /** Baidu: the largest page this account's listing returns, to make marker chains cheap in demos (0 = none). */
+    public int maxKeysCap() { return maxKeysCap; }
+
+    public int liveBillMode() { return liveBillMode; }
+
+    public String fluxBillMode() { return fluxBillMode; }
+
+    /** Per-account overrides of the scenario's per-API limits. */
+    public Map<SimApi, Integer> rateLimits() { return rateLimits; }
+
+    public List<SimPackage> vpc(String region) { return vpc.getOrDefault(region, Collections.emptyList()); }
+
+    public List<Instance> lighthouse(String region) { return lighthouse.getOrDefault(region, Collections.emptyList()); }
+
+    public List<SimPackage> live() { return Collections.unmodifiableList(live); }
+
+    public List<SimPackage> eip(String region) { return eip.getOrDefault(region, Collections.emptyList()); }
+
+    public boolean hasRemovals(SimApi api) { return anyRemoval.getOrDefault(api, false); }
+
+    public java.util.Set<String> regions(SimApi api) {
+        return switch (api) {
+            case TENCENT_VPC -> vpc.keySet();
+            case TENCENT_LIGHTHOUSE -> lighthouse.keySet();
+            case BAIDU_EIP -> eip.keySet();
+            case TENCENT_LIVE -> java.util.Set.of();
+        };
+    }
+
+    public int packageCount(SimApi api) {
+        return switch (api) {
+            case TENCENT_VPC -> vpc.values().stream().mapToInt(List::size).sum();
+            case TENCENT_LIGHTHOUSE -> lighthouse.values().stream().flatMap(List::stream).mapToInt(i -> i.packages().size()).sum();
+            case TENCENT_LIVE -> live.size();
+            case BAIDU_EIP -> eip.values().stream().mapToInt(List::size).sum();
+        };
+    }
+
+    @Override public String toString() { return "Account[" + id + ", " + vendor + "]"; }
+}
