@@ -15,7 +15,7 @@ public final class PackwatchTopology {
 
     public static Topology build(StreamsBuilder builder, StreamsSettings settings) {
         KStream<String, PackageSnapshot> snapshots = NormalizeTopology.addTo(builder, settings);
-        // part 2 (issue 6): StateAndAlertsTopology.addTo(builder, snapshots, settings);
+        io.packwatch.streams.state.StateAndAlertsTopology.addTo(builder, snapshots, settings);
         return builder.build(settings.streamsProperties());
     }
 

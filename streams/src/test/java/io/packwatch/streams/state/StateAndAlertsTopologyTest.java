@@ -1,0 +1,252 @@
+package io.packwatch.streams.state;
+
+import static io.packwatch.streams.Envelopes.json;
+import static io.packwatch.streams.Envelopes.pkg;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.packwatch.core.VendorApi;
+import io.packwatch.schema.AlertState;
+import io.packwatch.schema.AlertType;
+import io.packwatch.schema.ForecastMethod;
+import io.packwatch.schema.PackageAlert;
+import io.packwatch.schema.PackageState;
+import io.packwatch.schema.Severity;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Raw envelopes in, package state and alert transitions out, through the production topology. */
+class StateAndAlertsTopologyTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
+    private static final String VPC_KEY = "tencent-vpc/acme/ap-guangzhou/tfp-a";
+    private static final String LH_KEY = "tencent-lighthouse/acme/ap-guangzhou/lhins-1/lhtfp-1";
+    private static final String BAIDU_KEY = "baidu-eip/acme/bj/tp-exp";
+    private static final String LIVE_KEY = "tencent-live/acme/-/777";
+    private static final long GIB = 1L << 30;
+
+    @TempDir
+    Path stateDir;
+    private StateFixture fx;
+
+    @BeforeEach
+    void start() {
+        fx = new StateFixture(stateDir, Map.of());
+    }
+
+    @AfterEach
+    void stop() {
+        fx.close();
+    }
+
+    /** VPC: 100 GB package, 50 GB used at T0, 1 GB per hour, polled every 10 minutes, expiring in 30 days. */
+    private void vpc(Instant at, double usedGb) {
+        BigDecimal used = BigDecimal.valueOf(usedGb).setScale(4, RoundingMode.HALF_UP).min(BigDecimal.valueOf(100));
+        ObjectNode item = (ObjectNode) json("""
+                {"TrafficPackageId":"tfp-a","TrafficPackageName":"web","TotalAmount":100,"Status":"%s",
+                 "CreatedTime":"2026-10-01T00:00:00Z","Deadline":"%s","DeductType":"FULL_TIME","TagSet":[]}"""
+                .formatted(used.compareTo(BigDecimal.valueOf(100)) >= 0 ? "EXHAUSTED" : "AVAILABLE", T0.plus(Duration.ofDays(30))));
+        item.put("UsedAmount", used);
+        item.put("RemainingAmount", BigDecimal.valueOf(100).subtract(used));
+        fx.pipe(VendorApi.TENCENT_VPC, VPC_KEY, pkg("tencent-vpc", "acme", "ap-guangzhou", "p-" + at.toEpochMilli(), at, item), at);
+    }
+
+    private static List<String> summary(List<PackageAlert> alerts) {
+        return alerts.stream().map(a -> a.getAlertKey().substring(a.getPackageKey().length()) + " " + a.getState() + " " + a.getSeverity()).toList();
+    }
+
+    @Test
+    void vpcSeriesRaisesUsageBandsDepletionForecastAndExhaustedOncePerEpisode() {
+        for (int i = 0; i <= 310; i++) {
+            vpc(T0.plus(Duration.ofMinutes(10L * i)), 50 + i / 6.0);
+        }
+        List<TestRecord<String, PackageAlert>> records = fx.depletion.readRecordsToList();
+        List<PackageAlert> alerts = records.stream().map(TestRecord::value).toList();
+        assertThat(summary(alerts)).containsExactly(
+                "#DEPLETION_FORECAST FIRING WARNING",
+                "#DEPLETION_FORECAST FIRING CRITICAL",
+                "#USAGE_THRESHOLD#80 FIRING INFO",
+                "#USAGE_THRESHOLD#90 FIRING WARNING",
+                "#EXHAUSTED FIRING CRITICAL",
+                "#USAGE_THRESHOLD#100 FIRING CRITICAL");
+        assertThat(records).allSatisfy(r -> assertThat(r.key()).isEqualTo(r.value().getAlertKey()));
+        assertThat(fx.expiryAlerts()).isEmpty();
+
+        PackageAlert critical = alerts.get(1);
+        Instant trueDepletion = T0.plus(Duration.ofHours(50));
+        assertThat(critical.getProjectedDepletionAt()).isBetween(trueDepletion.minusSeconds(600), trueDepletion.plusSeconds(600));
+        assertThat(critical.getRatePerHour()).isCloseTo(GIB, org.assertj.core.data.Percentage.withPercentage(1));
+        assertThat(Duration.between(critical.getObservedAt(), critical.getProjectedDepletionAt())).isLessThanOrEqualTo(Duration.ofHours(24));
+        assertThat(critical.getEventId()).isEqualTo(io.packwatch.streams.alerts.AlertStateMachine.eventId(
+                VPC_KEY + "#DEPLETION_FORECAST", 2, AlertState.FIRING, Severity.CRITICAL));
+        assertThat(critical.getMessage()).startsWith("FIRING CRITICAL DEPLETION_FORECAST " + VPC_KEY + " (web): projected to run out ")
+                .doesNotContain("\n");
+        assertThat(critical.getDetectedAt()).isEqualTo(critical.getObservedAt());
+
+        List<PackageState> states = fx.states.readValuesToList();
+        assertThat(states).hasSize(311);
+        PackageState mid = states.get(150);
+        assertThat(mid.getForecastMethod()).isEqualTo(ForecastMethod.LEAST_SQUARES);
+        assertThat(mid.getRateEwmaPerHour()).isCloseTo(GIB, org.assertj.core.data.Percentage.withPercentage(1));
+        assertThat(mid.getRateSlopePerHour()).isCloseTo(GIB, org.assertj.core.data.Percentage.withPercentage(1));
+        assertThat(mid.getPercentUsed()).isCloseTo(75, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(mid.getSampleCount()).isEqualTo(151);
+        assertThat(mid.getConfidence()).isGreaterThan(0.5);
+        assertThat(mid.getTimeToExpiryMillis()).isEqualTo(Duration.ofDays(30).minusMinutes(1500).toMillis());
+        assertThat(mid.getProjectedRemainingAtExpiry()).isZero();
+        assertThat(states.get(0).getForecastMethod()).isEqualTo(ForecastMethod.NONE);
+        KeyValueStore<String, PackageState> store = fx.driver.getKeyValueStore(StateAndAlertsTopology.STATE_STORE);
+        assertThat(store.get(VPC_KEY)).isEqualTo(states.get(states.size() - 1));
+    }
+
+    @Test
+    void replayedAndOutOfOrderEnvelopesEmitNothing() {
+        for (int i = 0; i <= 200; i++) {
+            vpc(T0.plus(Duration.ofMinutes(10L * i)), 50 + i / 6.0);
+        }
+        List<PackageAlert> first = fx.depletionAlerts();
+        fx.states.readRecordsToList();
+        assertThat(first).isNotEmpty();
+        // the collector re-publishes old polls (a replay) and a late page arrives out of order
+        for (int i = 150; i <= 200; i++) {
+            vpc(T0.plus(Duration.ofMinutes(10L * i)), 50 + i / 6.0);
+        }
+        vpc(T0.plus(Duration.ofMinutes(10L * 120 + 5)), 70.5);
+        assertThat(fx.depletionAlerts()).isEmpty();
+        assertThat(fx.states.isEmpty()).isTrue();
+    }
+
+    @Test
+    void lighthouseOverflowNetworkDisabledAndANewCycleThatResolvesWithoutCountingTheReset() {
+        lighthouse(T0, 400 * GIB, 0, "NETWORK_NORMAL", "2026-11-01T00:00:00Z");
+        lighthouse(T0.plusSeconds(600), 501 * GIB, GIB, "OVERDUE_NETWORK_DISABLED", "2026-11-01T00:00:00Z");
+        lighthouse(T0.plusSeconds(1200), 502 * GIB, 2 * GIB, "OVERDUE_NETWORK_DISABLED", "2026-11-01T00:00:00Z");
+        // 80% at the first snapshot, so band 80 is confirmed by the second, with the vendor-status alerts
+        assertThat(summary(fx.depletionAlerts())).containsExactly(
+                "#USAGE_THRESHOLD#80 FIRING INFO",
+                "#EXHAUSTED FIRING CRITICAL",
+                "#OVERFLOW FIRING WARNING",
+                "#NETWORK_DISABLED FIRING CRITICAL",
+                "#USAGE_THRESHOLD#90 FIRING WARNING",
+                "#USAGE_THRESHOLD#100 FIRING CRITICAL");
+        // next monthly cycle: used restarts near zero, no overflow, network back
+        lighthouse(T0.plusSeconds(1800), GIB, 0, "NETWORK_NORMAL", "2026-12-01T00:00:00Z");
+        lighthouse(T0.plusSeconds(2400), 2 * GIB, 0, "NETWORK_NORMAL", "2026-12-01T00:00:00Z");
+        assertThat(summary(fx.depletionAlerts())).containsExactly(
+                "#EXHAUSTED RESOLVED CRITICAL",
+                "#OVERFLOW RESOLVED WARNING",
+                "#NETWORK_DISABLED RESOLVED CRITICAL",
+                "#USAGE_THRESHOLD#80 RESOLVED INFO",
+                "#USAGE_THRESHOLD#90 RESOLVED WARNING",
+                "#USAGE_THRESHOLD#100 RESOLVED CRITICAL");
+        List<PackageState> states = fx.states.readValuesToList();
+        PackageState afterReset = states.get(3);
+        assertThat(afterReset.getSegmentId()).isEqualTo(states.get(2).getSegmentId() + 1);
+        assertThat(afterReset.getSampleCount()).isEqualTo(1);
+        assertThat(afterReset.getRateEwmaPerHour()).isNull();
+        assertThat(states.get(4).getRateEwmaPerHour()).isCloseTo(6.0 * GIB, org.assertj.core.data.Percentage.withPercentage(0.1));
+    }
+
+    private void lighthouse(Instant at, long used, long overflow, String status, String cycleStart) {
+        long total = 500 * GIB;
+        Instant start = Instant.parse(cycleStart);
+        ObjectNode item = (ObjectNode) json("""
+                {"TrafficPackageId":"lhtfp-1","TrafficUsed":%d,"TrafficPackageTotal":%d,"TrafficPackageRemaining":%d,
+                 "TrafficOverflow":%d,"StartTime":"%s","EndTime":"%s","Deadline":"2027-11-01T00:00:00Z","Status":"%s"}"""
+                .formatted(used, total, Math.max(0, total - used), overflow, start, start.plus(Duration.ofDays(30)), status));
+        ObjectNode env = pkg("tencent-lighthouse", "acme", "ap-guangzhou", "lh-" + at.toEpochMilli(), at, item);
+        env.put("instanceId", "lhins-1");
+        fx.pipe(VendorApi.TENCENT_LIGHTHOUSE, LH_KEY, env, at);
+    }
+
+    @Test
+    void baiduPackageExpiringWithCapacityLeftGoesToTheExpiryTopic() {
+        Instant expiresAt = T0.plus(Duration.ofDays(3));
+        for (int i = 0; i < 3; i++) {
+            Instant at = T0.plus(Duration.ofMinutes(10L * i));
+            ObjectNode item = (ObjectNode) json("""
+                    {"id":"tp-exp","deductPolicy":"FullTimeDurationPackage","packageType":"WebOutBytes","status":"RUNNING",
+                     "capacity":%d,"usedCapacity":%d,"createTime":"2026-10-01T00:00:00Z","activeTime":"2026-10-01T00:00:00Z",
+                     "expireTime":"%s"}""".formatted(10 * GIB, GIB + i * 1024L, expiresAt));
+            fx.pipe(VendorApi.BAIDU_EIP, BAIDU_KEY, pkg("baidu-eip", "acme", "bj", "bd-" + i, at, item), at);
+        }
+        List<TestRecord<String, PackageAlert>> expiry = fx.expiry.readRecordsToList();
+        assertThat(expiry).extracting(TestRecord::key, r -> r.value().getType(), r -> r.value().getState(), r -> r.value().getSeverity())
+                .containsExactly(tuple(BAIDU_KEY + "#EXPIRING", AlertType.EXPIRING, AlertState.FIRING, Severity.WARNING));
+        PackageAlert a = expiry.get(0).value();
+        assertThat(a.getExpiresAt()).isEqualTo(expiresAt);
+        assertThat(a.getRemaining()).isEqualTo(9 * GIB - 1024);
+        assertThat(a.getMessage()).contains("expires " + expiresAt).contains("projected unused");
+        assertThat(fx.depletionAlerts()).isEmpty();
+    }
+
+    @Test
+    void livePackageExpiredWithCapacityLeftRaisesExpiredUnused() {
+        DateTimeFormatter beijing = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+        String expire = LocalDateTime.ofInstant(T0.minus(Duration.ofDays(1)), ZoneId.of("Asia/Shanghai")).format(beijing);
+        ObjectNode item = (ObjectNode) json("""
+                {"Id":"777","Type":0,"Status":2,"Total":500000000000,"Used":100000000000,"Left":400000000000,
+                 "BuyTime":"2025-11-01 00:00:00","ExpireTime":"%s","WillRenew":0,"RenewalResult":0}""".formatted(expire));
+        ObjectNode env = pkg("tencent-live", "acme", null, "live-1", T0, item);
+        env.put("packageType", 0);
+        fx.pipe(VendorApi.TENCENT_LIVE, LIVE_KEY, env, T0);
+        List<PackageAlert> expiry = fx.expiryAlerts();
+        assertThat(summary(expiry)).containsExactly("#EXPIRED_UNUSED FIRING WARNING");
+        assertThat(expiry.get(0).getRemaining()).isEqualTo(400_000_000_000L);
+        assertThat(expiry.get(0).getMessage()).contains("unused");
+    }
+
+    @Test
+    void staleOnAWallClockGapWithoutResolvingOtherAlerts() {
+        Instant at = T0;
+        for (int i = 0; i < 3; i++) {
+            at = T0.plus(Duration.ofMinutes(i));
+            vpc(at, 85 + i * 0.01);
+        }
+        assertThat(summary(fx.depletionAlerts())).containsExactly("#USAGE_THRESHOLD#80 FIRING INFO");
+        fx.states.readRecordsToList();
+
+        fx.driver.advanceWallClockTime(Duration.ofMinutes(2));   // < 3 poll intervals: nothing
+        assertThat(fx.depletion.isEmpty()).isTrue();
+        fx.driver.advanceWallClockTime(Duration.ofMinutes(2));   // now past the deadline
+        List<PackageAlert> stale = fx.depletionAlerts();
+        assertThat(summary(stale)).containsExactly("#STALE FIRING WARNING");
+        assertThat(stale.get(0).getObservedAt()).isEqualTo(at);
+        assertThat(stale.get(0).getDetectedAt()).isEqualTo(StateFixture.WALL_CLOCK_START.plus(Duration.ofMinutes(4)));
+        assertThat(fx.states.readValuesToList()).singleElement().satisfies(s -> assertThat(s.getStale()).isTrue());
+        fx.driver.advanceWallClockTime(Duration.ofHours(1));     // a long gap: still one STALE, nothing resolves
+        assertThat(fx.depletion.isEmpty()).isTrue();
+
+        vpc(at.plus(Duration.ofHours(1)), 85.5);
+        assertThat(summary(fx.depletionAlerts())).containsExactly("#STALE RESOLVED WARNING");
+        assertThat(fx.states.readValuesToList()).singleElement().satisfies(s -> assertThat(s.getStale()).isFalse());
+        KeyValueStore<String, AlertRecord> alerts = fx.driver.getKeyValueStore(StateAndAlertsTopology.ALERT_STORE);
+        assertThat(alerts.get(VPC_KEY + "#USAGE_THRESHOLD#80").tracker().isFiring()).isTrue();
+        assertThat(alerts.get(VPC_KEY + "#USAGE_THRESHOLD#80").lastEvent().getState()).isEqualTo(AlertState.FIRING);
+        try (var it = alerts.all()) {
+            List<String> firing = new java.util.ArrayList<>();
+            it.forEachRemaining((KeyValue<String, AlertRecord> kv) -> {
+                if (kv.value.tracker().isFiring()) {
+                    firing.add(kv.key);
+                }
+            });
+            assertThat(firing).containsExactly(VPC_KEY + "#USAGE_THRESHOLD#80");
+        }
+    }
+}
