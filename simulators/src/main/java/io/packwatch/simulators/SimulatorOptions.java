@@ -14,8 +14,8 @@ import java.util.function.Consumer;
  *                  in region order) or free ports when 0
  * @param clock     the base clock of the simulation (real time by default; a ManualClock in tests)
  * @param timeScale simulated seconds per base-clock second
- * @param authClock the clock signature windows are checked against (real time by default, since clients sign
- *                  with theirs)
+ * @param authClock wall-clock time: signature windows and the 1-second rate-limit windows (real time by default,
+ *                  since clients sign with theirs; a fixed clock in tests makes rate limits deterministic)
  * @param threads   HTTP worker threads shared by every port
  * @param faultPlan faults scripted before the first request
  */

@@ -65,7 +65,7 @@ public final class SimulatorServer implements AutoCloseable {
             else faults.next(api, d.account(), d.next(), f);
         }
         o.faultPlan().accept(faults);
-        ServerContext ctx = new ServerContext(accounts, o.scenario().rateLimits(), faults, new SimStats(), clock, o.authClock());
+        ServerContext ctx = new ServerContext(accounts, o.scenario().rateLimits(), faults, new SimStats(o.authClock()), clock, o.authClock());
         ExecutorService workers = Executors.newFixedThreadPool(o.threads(), daemonThreads());
         List<HttpServer> started = new ArrayList<>();
         try {

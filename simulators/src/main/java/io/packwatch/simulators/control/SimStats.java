@@ -2,6 +2,8 @@ package io.packwatch.simulators.control;
 
 import io.packwatch.simulators.SimApi;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.EnumMap;
 import java.util.Map;
@@ -53,10 +55,15 @@ public final class SimStats {
     }
 
     private final Map<Key, Window> windows = new ConcurrentHashMap<>();
+    private final Clock clock;
+
+    /** @param clock wall-clock time for the 1-second windows (a fixed clock in tests makes limits deterministic) */
+    public SimStats(Clock clock) { this.clock = clock; }
 
     /** Records an arrival; false when the account is over {@code limit} requests in the last second (0 = unlimited). */
     public boolean arrive(SimApi api, String account, int limit) {
-        return window(api, account).arriveAndAdmit(System.nanoTime(), limit);
+        Instant now = clock.instant();
+        return window(api, account).arriveAndAdmit(now.getEpochSecond() * SECOND + now.getNano(), limit);
     }
 
     public void outcome(SimApi api, String account, Outcome outcome) {
