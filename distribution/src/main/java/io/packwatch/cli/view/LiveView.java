@@ -1,0 +1,141 @@
+package io.packwatch.cli.view;
+
+import io.packwatch.core.serde.SpecificAvroDeserializer;
+import io.packwatch.core.topics.Topics;
+import io.packwatch.schema.PackageAlert;
+import io.packwatch.schema.PackageState;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * The terminal view of {@code ./packwatch local}: the package table redrawn in place once a second and the alert feed
+ * below it. It reads what any downstream consumer reads (package-state and both alert topics, read_committed), so what
+ * it shows is what the contract carries. Without a terminal it prints alert lines and a table every 30 seconds.
+ */
+public final class LiveView implements Runnable, AutoCloseable {
+
+    private static final int FEED_LINES = 18;
+    private static final Duration PLAIN_TABLE_EVERY = Duration.ofSeconds(30);
+
+    private final Topics topics;
+    private final Map<String, String> serdeConfig;
+    private final String bootstrapServers;
+    private final PrintStream out;
+    private final Ansi ansi;
+    private final boolean tty;
+    private final Clock clock;
+    private final Map<String, PackageState> states = new ConcurrentHashMap<>();
+    private final Deque<String> feed = new ArrayDeque<>();
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final SpecificAvroDeserializer<PackageState> stateReader = new SpecificAvroDeserializer<>(PackageState.class);
+    private final SpecificAvroDeserializer<PackageAlert> alertReader = new SpecificAvroDeserializer<>(PackageAlert.class);
+    private volatile boolean running = true;
+    private int alertsSeen;
+    private Instant lastPlainTable = Instant.EPOCH;
+
+    public LiveView(String bootstrapServers, Topics topics, Map<String, String> serdeConfig, PrintStream out,
+                    boolean tty, Clock clock) {
+        this.bootstrapServers = bootstrapServers;
+        this.topics = topics;
+        this.serdeConfig = serdeConfig;
+        this.out = out;
+        this.tty = tty;
+        this.ansi = new Ansi(tty && System.getenv("NO_COLOR") == null);
+        this.clock = clock;
+        stateReader.configure(serdeConfig, false);
+        alertReader.configure(serdeConfig, false);
+        this.consumer = new KafkaConsumer<>(Map.of(
+                "bootstrap.servers", bootstrapServers,
+                "group.id", "packwatch-local-view-" + UUID.randomUUID(),
+                "auto.offset.reset", "earliest",
+                "enable.auto.commit", "false",
+                "isolation.level", "read_committed"), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    public int alertsSeen() {
+        return alertsSeen;
+    }
+
+    @Override
+    public void run() {
+        consumer.subscribe(List.of(topics.packageState().name(), topics.alertsDepletion().name(),
+                topics.alertsExpiry().name()));
+        Instant nextDraw = Instant.EPOCH;
+        try {
+            while (running) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(250))) {
+                    accept(record);
+                }
+                Instant now = clock.instant();
+                if (tty && !now.isBefore(nextDraw)) {
+                    draw(now);
+                    nextDraw = now.plusSeconds(1);
+                } else if (!tty && Duration.between(lastPlainTable, now).compareTo(PLAIN_TABLE_EVERY) >= 0
+                        && !states.isEmpty()) {
+                    PackageTable.render(states.values(), now, ansi).forEach(out::println);
+                    lastPlainTable = now;
+                }
+            }
+        } catch (WakeupException stopping) {
+            // close() woke the poll
+        } finally {
+            consumer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    private void accept(ConsumerRecord<byte[], byte[]> record) {
+        try {
+            if (record.topic().equals(topics.packageState().name())) {
+                String key = new String(record.key(), java.nio.charset.StandardCharsets.UTF_8);
+                if (record.value() == null) {
+                    states.remove(key);
+                } else {
+                    states.put(key, stateReader.deserialize(record.topic(), record.value()));
+                }
+            } else if (record.value() != null) {
+                String line = AlertFeed.line(alertReader.deserialize(record.topic(), record.value()), ansi);
+                alertsSeen++;
+                if (tty) {
+                    feed.addLast(line);
+                    while (feed.size() > FEED_LINES) {
+                        feed.removeFirst();
+                    }
+                } else {
+                    out.println(line);
+                }
+            }
+        } catch (RuntimeException e) {
+            out.println("view: skipped an unreadable record on " + record.topic() + "@" + record.offset() + ": "
+                    + e.getMessage());
+        }
+    }
+
+    private void draw(Instant now) {
+        StringBuilder screen = new StringBuilder(ansi.home());
+        screen.append(ansi.bold("Packwatch local")).append("  ").append(ansi.dim(bootstrapServers + "  "
+                + serdeConfig.get("schema.registry.url") + "  Ctrl-C to stop")).append('\n').append('\n');
+        PackageTable.render(states.values(), now, ansi).forEach(l -> screen.append(l).append('\n'));
+        screen.append('\n').append(ansi.bold("Alerts (" + alertsSeen + ")")).append('\n');
+        feed.forEach(l -> screen.append(l).append('\n'));
+        out.print(screen);
+        out.flush();
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+    }
+}
