@@ -21,6 +21,7 @@ public record CollectorConfig(
         List<Account> accounts,
         String topic,
         int topicPartitions,
+        boolean createTopic,
         Map<String, Object> producerProperties,
         Integer opsPort,
         String opsHost) {

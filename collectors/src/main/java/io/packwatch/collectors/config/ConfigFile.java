@@ -33,7 +33,7 @@ public record ConfigFile(
     /** Where the secrets are: environment-variable names or file paths, never the secrets themselves. */
     public record Credentials(String idEnv, String idFile, String keyEnv, String keyFile, String tokenEnv, String tokenFile) { }
 
-    public record Kafka(String topic, String topicPrefix, Integer topicPartitions, Map<String, Object> producer) { }
+    public record Kafka(String topic, String topicPrefix, Integer topicPartitions, Boolean createTopic, Map<String, Object> producer) { }
 
     public record Ops(Integer port, String host) { }
 }

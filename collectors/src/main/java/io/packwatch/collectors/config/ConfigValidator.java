@@ -85,6 +85,7 @@ final class ConfigValidator {
         ConfigFile.Kafka k = f.kafka();
         String topic = null;
         int partitions = 6;
+        boolean createTopic = true;
         Map<String, Object> producer = new LinkedHashMap<>();
         if (k == null) {
             problems.add("kafka: missing (at least kafka.producer.bootstrap.servers)");
@@ -95,6 +96,7 @@ final class ConfigValidator {
                 problems.add("kafka.topic: must not be empty");
             }
             partitions = orDefault(k.topicPartitions(), 6);
+            createTopic = orDefault(k.createTopic(), true);
             atLeast("kafka.topicPartitions", partitions, 1, problems);
             if (k.producer() != null) {
                 producer.putAll(k.producer());
@@ -123,7 +125,7 @@ final class ConfigValidator {
         return new CollectorConfig(api, millis(poll * 1000), site, f.endpoint(), regionEndpoints,
                 Duration.ofSeconds(connect), Duration.ofSeconds(read), rps,
                 new CollectorConfig.RetrySettings(attempts, Duration.ofMillis(initial), Duration.ofMillis(max)),
-                concurrency, millis(shutdown * 1000), accounts, topic, partitions, Map.copyOf(producer), opsPort, opsHost);
+                concurrency, millis(shutdown * 1000), accounts, topic, partitions, createTopic, Map.copyOf(producer), opsPort, opsHost);
     }
 
     private List<CollectorConfig.Account> accounts(List<ConfigFile.Account> in, CollectedApi api, List<String> problems) {

@@ -14,6 +14,7 @@ import io.packwatch.collectors.paging.TencentVpcLister;
 import io.packwatch.collectors.publish.EnvelopeFactory;
 import io.packwatch.collectors.publish.ProducerSettings;
 import io.packwatch.collectors.publish.RawPublisher;
+import io.packwatch.collectors.publish.TopicEnsurer;
 import io.packwatch.collectors.tencent.TencentClientFactory;
 import io.packwatch.collectors.tencent.TencentTransport;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -35,6 +36,9 @@ public final class CollectorFactory {
         Clock clock = Clock.systemUTC();
         CollectorMetrics metrics = new CollectorMetrics(registry, config.api());
         AtomicBoolean abandoning = new AtomicBoolean();
+        if (config.createTopic()) {
+            TopicEnsurer.ensure(config.producerProperties(), config.topic(), config.topicPartitions());
+        }
         KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
                 ProducerSettings.of(config.producerProperties(), "packwatch-collector-" + config.api().id()));
         RawPublisher publisher = new RawPublisher(producer, config.topic(), abandoning::get, metrics.publishListener());
