@@ -249,4 +249,30 @@ class StateAndAlertsTopologyTest {
             assertThat(firing).containsExactly(VPC_KEY + "#USAGE_THRESHOLD#80");
         }
     }
+
+    @Test
+    void queriesServeActiveAlertsAndPackageDetailsFromTheStores() {
+        lighthouse(T0, 400 * GIB, 0, "NETWORK_NORMAL", "2026-11-01T00:00:00Z");
+        lighthouse(T0.plusSeconds(600), 501 * GIB, GIB, "OVERDUE_NETWORK_DISABLED", "2026-11-01T00:00:00Z");
+        vpc(T0, 85);
+        vpc(T0.plusSeconds(600), 85.1);
+        KeyValueStore<String, AlertRecord> alerts = fx.driver.getKeyValueStore(StateAndAlertsTopology.ALERT_STORE);
+        KeyValueStore<String, PackageState> states = fx.driver.getKeyValueStore(StateAndAlertsTopology.STATE_STORE);
+
+        assertThat(AlertQueries.firing(alerts, Map.of())).extracting(m -> m.get("alertKey")).containsExactly(
+                LH_KEY + "#EXHAUSTED", LH_KEY + "#NETWORK_DISABLED", LH_KEY + "#OVERFLOW", LH_KEY + "#USAGE_THRESHOLD#80",
+                VPC_KEY + "#USAGE_THRESHOLD#80");
+        assertThat(AlertQueries.firing(alerts, Map.of("type", "overflow"))).singleElement()
+                .satisfies(m -> assertThat(m).containsEntry("state", "FIRING").containsEntry("severity", "WARNING"));
+        assertThat(AlertQueries.firing(alerts, Map.of("package", "tencent-vpc/"))).hasSize(1);
+
+        Map<String, Object> details = AlertQueries.details(states, alerts, LH_KEY);
+        assertThat(details).containsKeys("state", "alerts");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> state = (Map<String, Object>) details.get("state");
+        assertThat(state).containsEntry("packageKey", LH_KEY).containsEntry("stale", false);
+        assertThat((List<?>) details.get("alerts")).hasSize(4);
+        assertThat(AlertQueries.details(states, alerts, "tencent-vpc/none")).containsEntry("state", null)
+                .containsEntry("alerts", List.of());
+    }
 }
