@@ -74,8 +74,13 @@ public final class Generator {
             default -> Consumption.constant(rate);
         };
         if (offPeak) c = Consumption.offPeak(rate * 3);
-        return new SimPackage(api, id, "gen-" + id, region, instance, type, "WebOutBytes", capacity, 0, start, start,
-                expire, offPeak, c, api == SimApi.TENCENT_LIGHTHOUSE ? Duration.ofDays(30) : null,
+        Duration cycle = api == SimApi.TENCENT_LIGHTHOUSE ? Duration.ofDays(30) : null;
+        Instant usageFrom = cycle == null ? start
+                : start.plus(cycle.multipliedBy(Duration.between(start, epoch).toSeconds() / cycle.toSeconds()));
+        double usedNow = c.amount(usageFrom.getEpochSecond(), epoch.getEpochSecond());
+        if (api != SimApi.TENCENT_LIGHTHOUSE) usedNow = Math.min(capacity, usedNow);
+        return new SimPackage(api, id, "gen-" + id, region, instance, type, "WebOutBytes", capacity, usedNow, start, start,
+                expire, epoch, offPeak, c, cycle,
                 api == SimApi.TENCENT_LIGHTHOUSE, null, 0, List.of(), Map.of(), 0, 0);
     }
 

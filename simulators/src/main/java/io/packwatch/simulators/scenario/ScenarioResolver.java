@@ -168,7 +168,8 @@ final class ScenarioResolver {
         }
         Map<String, String> tags = d.tags() == null ? Map.of() : new LinkedHashMap<>(d.tags());
         return new SimPackage(api, id, d.name() == null ? "Unnamed" : d.name(), region, instance, type,
-                d.packageType() == null ? "WebOutBytes" : d.packageType(), capacity, used, created, start, expire, offPeak,
+                d.packageType() == null ? "WebOutBytes" : d.packageType(), capacity, used, created, start, expire,
+                start.isAfter(epoch) ? start : epoch, offPeak,
                 consumption, cycle, overflow, renewEvery, renewTimes, List.copyOf(events), tags,
                 d.willRenew() == null ? (renewEvery != null ? 1 : 0) : d.willRenew(),
                 d.renewalResult() == null ? 0 : d.renewalResult());

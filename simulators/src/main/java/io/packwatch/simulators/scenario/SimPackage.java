@@ -12,7 +12,9 @@ import java.util.Map;
  * simulated instant: renewals, Lighthouse cycles, consumption, exhaustion, expiry and scripted status changes.
  *
  * @param capacity    in the API's native unit (VPC GB; bytes; Live bytes/minutes/hours)
- * @param initialUsed already used at {@code start} (first segment only)
+ * @param initialUsed already used at {@code usageOrigin}; consumption is simulated from then on
+ * @param usageOrigin when simulated consumption begins: the later of start and the simulator's start, so "used: 70%"
+ *                    in a scenario means 70 % used now, whatever the package's age
  * @param cycle       Lighthouse quota cycle (usage resets each cycle), or null
  * @param renewEvery  automatic renewal: at expiry the package is extended by this and usage restarts; or null
  * @param renewTimes  how many renewals happen (0 = unlimited)
@@ -20,7 +22,7 @@ import java.util.Map;
  */
 public record SimPackage(SimApi api, String id, String name, String region, String instanceId, int liveType,
                          String packageType, double capacity, double initialUsed, Instant created, Instant start,
-                         Instant expire, boolean offPeak, Consumption consumption, Duration cycle, boolean overflow,
+                         Instant expire, Instant usageOrigin, boolean offPeak, Consumption consumption, Duration cycle, boolean overflow,
                          Duration renewEvery, int renewTimes, List<StatusEvent> events, Map<String, String> tags,
                          Integer willRenew, Integer renewalResult) {
 
@@ -74,7 +76,8 @@ public record SimPackage(SimApi api, String id, String name, String region, Stri
         if (t < s) {
             return new View(true, override, Phase.NOT_STARTED, initialUsed, instant(exp), instant(cycleStart), instant(cycleEnd), renewals);
         }
-        double used = (from == s ? initialUsed : 0) + consumption.amount(from, Math.min(t, exp));
+        double origin = seconds(usageOrigin);
+        double used = from <= origin ? initialUsed + consumption.amount(origin, Math.min(t, exp)) : consumption.amount(from, Math.min(t, exp));
         if (!overflow) used = Math.min(used, capacity);
         Phase phase = t >= exp ? Phase.EXPIRED : used >= capacity && !overflow ? Phase.EXHAUSTED : Phase.ACTIVE;
         return new View(true, override, phase, used, instant(exp), instant(cycleStart), instant(cycleEnd), renewals);

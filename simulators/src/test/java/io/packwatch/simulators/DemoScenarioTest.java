@@ -1,0 +1,123 @@
+package io.packwatch.simulators;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.packwatch.simulators.scenario.Scenario;
+import io.packwatch.simulators.time.ManualClock;
+import io.packwatch.simulators.time.SimClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The bundled demo scenario does within three simulated minutes what the local run promises. */
+class DemoScenarioTest {
+    private static final String TC_ID = "AKIDpackwatchDemo0000000000000000000";
+    private static final String TC_KEY = "packwatchDemoTencentSecretKey000";
+    private static final String BD_AK = "packwatchDemoBaiduAK0000000000000";
+    private static final String BD_SK = "packwatchDemoBaiduSK0000000000000";
+
+    ManualClock clock;
+    SimulatorServer server;
+    RawClient raw;
+
+    @BeforeEach
+    void start() {
+        clock = new ManualClock(Instant.parse("2026-11-23T10:00:00Z"));   // 18:00 Beijing: outside the off-peak window
+        server = SimulatorServer.start(SimulatorOptions.of(Scenario.demo()).withClock(clock));
+        raw = new RawClient(server);
+    }
+
+    @AfterEach
+    void stop() { server.close(); }
+
+    private Map<String, JsonNode> vpc(String region) throws Exception {
+        JsonNode r = TencentSdk.JSON.readTree(raw.tencent(SimApi.TENCENT_VPC, region, "{\"Limit\":100}", TC_ID, TC_KEY).body()).get("Response");
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        r.get("TrafficPackageSet").forEach(p -> out.put(p.get("TrafficPackageId").asText(), p));
+        return out;
+    }
+
+    private Map<String, JsonNode> lighthouse() throws Exception {
+        JsonNode r = TencentSdk.JSON.readTree(raw.tencent(SimApi.TENCENT_LIGHTHOUSE, "ap-guangzhou", "{\"Limit\":100}", TC_ID, TC_KEY).body()).get("Response");
+        Map<String, JsonNode> out = new HashMap<>();
+        r.get("InstanceTrafficPackageSet").forEach(i -> out.put(i.get("InstanceId").asText(), i.get("TrafficPackageSet").get(0)));
+        return out;
+    }
+
+    private Map<String, JsonNode> live(int type) throws Exception {
+        JsonNode r = TencentSdk.JSON.readTree(raw.tencent(SimApi.TENCENT_LIVE, "", "{\"PackageType\":" + type + "}", TC_ID, TC_KEY).body()).get("Response");
+        Map<String, JsonNode> out = new HashMap<>();
+        r.get("LivePackageInfoList").forEach(p -> out.put(p.get("Id").asText(), p));
+        return out;
+    }
+
+    @Test
+    void threeMinutesOfTheDemo() throws Exception {
+        JsonNode steady = vpc("ap-guangzhou").get("tfp-demo0001");
+        assertThat(steady.get("UsedAmount").asDouble()).isEqualTo(70);
+        assertThat(steady.get("Status").asText()).isEqualTo("AVAILABLE");
+        assertThat(vpc("ap-guangzhou").get("tfp-demo0003").get("DeductType").asText()).isEqualTo("IDLE_TIME");
+
+        clock.advance(Duration.ofSeconds(75));
+        assertThat(vpc("ap-guangzhou").get("tfp-demo0001").get("UsedAmount").asDouble()).isBetween(80.0, 90.0);
+        assertThat(lighthouse().get("lhins-demo0002").get("Status").asText()).isEqualTo("OVERDUE_NETWORK_DISABLED");
+        assertThat(live(2).get("100004").get("Type").asInt()).isEqualTo(3);
+
+        clock.advance(Duration.ofSeconds(105));   // t = 3 min
+        Map<String, JsonNode> v = vpc("ap-guangzhou");
+        assertThat(v.get("tfp-demo0001").get("Status").asText()).isEqualTo("EXHAUSTED");
+        assertThat(v.get("tfp-demo0001").get("RemainingAmount").asDouble()).isZero();
+        assertThat(v.get("tfp-demo0004").get("Status").asText()).isEqualTo("EXPIRED");
+        assertThat(v.get("tfp-demo0004").get("RemainingAmount").asDouble()).isGreaterThan(7);
+        assertThat(v.get("tfp-demo0005").get("Status").asText()).isEqualTo("REFUNDED");
+        assertThat(v.get("tfp-demo0006").get("Status").asText()).isEqualTo("DELETED");
+        assertThat(v.get("tfp-demo0003").get("UsedAmount").asDouble()).isEqualTo(15);   // off-peak: nothing drawn at 18:00 Beijing
+        assertThat(vpc("ap-shanghai")).doesNotContainKey("tfp-demo0009").containsKey("tfp-demo0008");
+
+        JsonNode overflow = lighthouse().get("lhins-demo0001");
+        assertThat(overflow.get("TrafficOverflow").asLong()).isPositive();
+        assertThat(overflow.get("TrafficPackageRemaining").asLong()).isZero();
+        JsonNode cycling = lighthouse().get("lhins-demo0003");
+        assertThat(Instant.parse(cycling.get("StartTime").asText())).isAfter(server.clock().epoch());
+
+        JsonNode renewed = live(0).get("100005");
+        assertThat(renewed.get("RenewalResult").asInt()).isEqualTo(1);
+        assertThat(renewed.get("Status").asInt()).isIn(0, 1);
+        assertThat(live(0).get("100006").get("Status").asInt()).isEqualTo(3);
+        assertThat(live(0).get("100001").get("Used").asLong()).isEqualTo(450_000_000_000L);
+        assertThat(live(1).get("100003").get("Status").asInt()).isEqualTo(1);
+
+        int pages = 0;
+        String marker = null;
+        JsonNode page;
+        do {
+            Map<String, String> q = marker == null ? Map.of() : Map.of("marker", marker);
+            page = TencentSdk.JSON.readTree(raw.baidu("bj", "/v1/eiptp", q, BD_AK, BD_SK).body());
+            pages++;
+            marker = page.path("nextMarker").asText(null);
+            for (JsonNode p : page.get("packageList")) {
+                if (p.get("id").asText().equals("tp-demoBj0003")) {
+                    assertThat(p.get("status").asText()).isEqualTo("EXPIRED");
+                    assertThat(p.get("usedCapacity").asLong()).isLessThan(p.get("capacity").asLong());
+                }
+                if (p.get("id").asText().equals("tp-demoBj0001")) assertThat(p.get("status").asText()).isEqualTo("USED_UP");
+            }
+        } while (page.get("isTruncated").asBoolean());
+        assertThat(pages).isEqualTo(3);
+    }
+
+    @Test
+    void timeScaleSpeedsTheSimulatedClock() {
+        ManualClock base = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
+        SimClock sim = new SimClock(base, 60);
+        base.advance(Duration.ofSeconds(3));
+        assertThat(sim.now()).isEqualTo(Instant.parse("2026-01-01T00:03:00Z"));
+    }
+}
