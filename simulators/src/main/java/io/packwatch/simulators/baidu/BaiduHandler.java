@@ -81,10 +81,8 @@ public final class BaiduHandler implements HttpHandler {
             String region = region(headers.get("host"));
             String id = pm.group(2);
             Fault fault = ctx.faults().draw(SimApi.BAIDU_EIP, accountId);
-            if (fault != null && applyTransportFault(ex, fault, id == null, requestId)) {
-                ctx.stats().outcome(SimApi.BAIDU_EIP, accountId, Outcome.FAULT);
-                return;
-            }
+            if (fault != null && fault.replacesAnswer()) ctx.stats().outcome(SimApi.BAIDU_EIP, accountId, Outcome.FAULT);
+            if (fault != null && applyTransportFault(ex, fault, id == null, requestId)) return;
             Render r = Render.of(fault);
             List<io.packwatch.simulators.scenario.SimPackage> all = account.eip(region);
             ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
@@ -100,9 +98,9 @@ public final class BaiduHandler implements HttpHandler {
                 // The documentation's own broken key: "expireTime:" "..." (vendor-spec 9.1).
                 body = new String(body, StandardCharsets.UTF_8).replace("\"expireTime\":", "\"expireTime:\" ").getBytes(StandardCharsets.UTF_8);
             }
+            ctx.stats().outcome(SimApi.BAIDU_EIP, accountId, fault == null || fault.type() == Fault.Type.SLOW ? Outcome.OK : Outcome.FAULT);
             ex.getResponseHeaders().set("x-bce-request-id", requestId);
             Http.send(ex, 200, JSON, body);
-            ctx.stats().outcome(SimApi.BAIDU_EIP, accountId, fault == null ? Outcome.OK : Outcome.FAULT);
         } catch (BaiduError e) {
             if (counted) ctx.stats().outcome(SimApi.BAIDU_EIP, accountId, e.outcome());
             sendError(ex, requestId, e.status(), e.code(), e.getMessage());

@@ -50,6 +50,14 @@ public record Fault(Type type, int status, Duration delay) {
         }
     }
 
+    /** True when the fault is the whole answer (no normal body is built). */
+    public boolean replacesAnswer() {
+        return switch (type) {
+            case HTTP_5XX, CONNECTION_RESET, INTERNAL_ERROR, THROTTLE, FIXTURE -> true;
+            default -> false;
+        };
+    }
+
     public static Fault http(int status) { return new Fault(Type.HTTP_5XX, status, null); }
 
     public static Fault internalError() { return of(Type.INTERNAL_ERROR); }

@@ -85,10 +85,8 @@ public final class TencentHandler implements HttpHandler {
                         Outcome.THROTTLED);
             }
             Fault fault = ctx.faults().draw(api, accountId);
-            if (fault != null && applyTransportFault(ex, fault, api, requestId)) {
-                ctx.stats().outcome(api, accountId, Outcome.FAULT);
-                return;
-            }
+            if (fault != null && fault.replacesAnswer()) ctx.stats().outcome(api, accountId, Outcome.FAULT);
+            if (fault != null && applyTransportFault(ex, fault, api, requestId)) return;
             JsonNode params;
             try {
                 params = body.length == 0 ? mapper.createObjectNode() : mapper.readTree(body);
@@ -100,8 +98,8 @@ public final class TencentHandler implements HttpHandler {
             TencentApiHandler handler = apis.get(api);
             byte[] out = envelope(requestId, g -> handler.respond(call, g));
             if (fault != null && fault.type() == Fault.Type.MALFORMED_JSON) out = Arrays.copyOf(out, out.length / 2);
+            ctx.stats().outcome(api, accountId, fault == null || fault.type() == Fault.Type.SLOW ? Outcome.OK : Outcome.FAULT);
             Http.send(ex, 200, JSON, out);
-            ctx.stats().outcome(api, accountId, fault == null ? Outcome.OK : Outcome.FAULT);
         } catch (TencentError e) {
             if (api != null) ctx.stats().outcome(api, accountId, e.outcome());
             Http.send(ex, 200, JSON, error(requestId, e.code(), e.getMessage()));
