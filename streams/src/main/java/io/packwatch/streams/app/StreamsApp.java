@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.packwatch.streams.NormalizeTopology;
 import io.packwatch.streams.PackwatchTopology;
 import io.packwatch.streams.StreamsSettings;
 import io.packwatch.streams.http.ApiExtension;
@@ -18,6 +19,7 @@ import io.packwatch.streams.http.Router;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.CountDownLatch;
@@ -55,6 +57,8 @@ public final class StreamsApp implements AutoCloseable {
             Map<String, Object> admin = new HashMap<>(settings.kafka());
             TopicProvisioner.ensureTopics(admin, settings.topics(), settings.topicPartitions(), settings.topicReplicationFactor());
         }
+        SchemaWarmup.registerSnapshotSchema(settings.serdeConfig(), List.of(settings.topics().packages().name(),
+                settings.applicationId() + "-" + NormalizeTopology.LATEST_SNAPSHOTS_STORE + "-changelog"));
         Topology topology = PackwatchTopology.build(settings);
         LOG.info("topology:\n{}", topology.describe());
         streams = new KafkaStreams(topology, settings.streamsProperties());

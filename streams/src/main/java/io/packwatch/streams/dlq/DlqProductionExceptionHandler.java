@@ -1,6 +1,5 @@
 package io.packwatch.streams.dlq;
 
-import io.packwatch.core.registry.SchemaRegistryException;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -14,9 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Output records that cannot be written. A record that can never succeed (cannot be serialized, too large) goes to
- * the DLQ with the source record's original bytes and processing resumes. A registry outage is not a property of the
- * record: it fails the task (the uncaught exception handler replaces the thread, which retries) instead of flooding
- * the DLQ. Retriable broker errors are retried.
+ * the DLQ with the source record's original bytes and processing resumes. Schema registry trouble is not a property of
+ * the record ({@link RegistryTrouble}): it fails the task (the uncaught exception handler replaces the thread, which
+ * retries) instead of flooding the DLQ with good records. Retriable broker errors are retried.
  */
 public class DlqProductionExceptionHandler implements ProductionExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(DlqProductionExceptionHandler.class);
@@ -41,8 +40,9 @@ public class DlqProductionExceptionHandler implements ProductionExceptionHandler
     @Override
     public Response handleSerializationError(ErrorHandlerContext context, ProducerRecord record, Exception exception,
                                              SerializationExceptionOrigin origin) {
-        if (RegistryOutage.isCause(exception)) {
-            LOG.error("schema registry unreachable while writing to {}; failing the task so it is retried", record.topic());
+        if (RegistryTrouble.isCause(exception)) {
+            LOG.error("schema registry trouble while writing to {}; failing the task so it is retried: {}", record.topic(),
+                    exception.getMessage());
             return Response.fail();
         }
         return toDlq(context, record.topic(), exception);
@@ -54,26 +54,5 @@ public class DlqProductionExceptionHandler implements ProductionExceptionHandler
         LOG.warn("record for {} from {}-{}@{} cannot be produced, sent to {}: {}", outputTopic, context.topic(),
                 context.partition(), context.offset(), dlqTopic, letter.errorMessage());
         return Response.resume(List.of(letter.toProducerRecord(dlqTopic)));
-    }
-
-    /** Whether the failure is the registry being unreachable (I/O, timeout) rather than the record being bad. */
-    static final class RegistryOutage {
-        private RegistryOutage() {
-        }
-
-        static boolean isCause(Throwable e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof java.io.IOException) {
-                    return true;
-                }
-                if (t instanceof SchemaRegistryException sre && (sre.httpStatus() == 0 || sre.httpStatus() >= 500)) {
-                    return true;
-                }
-                if (t.getCause() == t) {
-                    break;
-                }
-            }
-            return false;
-        }
     }
 }

@@ -102,4 +102,22 @@ class DlqExceptionHandlersTest {
         assertThat(tooLarge.result()).isEqualTo(ProductionExceptionHandler.Result.RESUME);
         assertThat(tooLarge.deadLetterQueueRecords()).hasSize(1);
     }
+
+    @Test
+    void processingFailuresAreDeadLetteredUnlessTheRegistryIsToBlame() {
+        DlqProcessingExceptionHandler handler = new DlqProcessingExceptionHandler();
+        handler.configure(CONFIG);
+        org.apache.kafka.streams.processor.api.Record<String, String> record =
+                new org.apache.kafka.streams.processor.api.Record<>("k", "v", 1L);
+        org.apache.kafka.streams.errors.ProcessingExceptionHandler.Response bug =
+                handler.handleError(context("packwatch.raw.tencent-live"), record, new IllegalStateException("bug"));
+        assertThat(bug.result()).isEqualTo(org.apache.kafka.streams.errors.ProcessingExceptionHandler.Result.RESUME);
+        assertThat(bug.deadLetterQueueRecords().get(0).value()).isEqualTo(VALUE);
+        assertThat(header(bug.deadLetterQueueRecords().get(0).headers(), DeadLetter.VENDOR)).isEqualTo("tencent-live");
+
+        SerializationException race = new SerializationException("409",
+                new SchemaRegistryException("artifact already exists", 409));
+        assertThat(handler.handleError(context("t"), record, race).result())
+                .isEqualTo(org.apache.kafka.streams.errors.ProcessingExceptionHandler.Result.FAIL);
+    }
 }
