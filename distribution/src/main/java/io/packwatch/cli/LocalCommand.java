@@ -1,16 +1,108 @@
 package io.packwatch.cli;
 
+import io.packwatch.cli.local.LocalOptions;
+import io.packwatch.cli.local.LocalStack;
+import io.packwatch.cli.view.LiveView;
+import io.packwatch.core.topics.Topics;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** {@code ./packwatch local}: the whole pipeline on embedded defaults. */
+/** {@code ./packwatch local}: the whole pipeline on embedded defaults, with a live terminal view. */
 @Command(name = "local", mixinStandardHelpOptions = true,
-        description = "Run broker, registry, vendor simulators, the four collectors and the streams app locally.")
+        description = {"Run the whole pipeline locally: a Kafka broker (KRaft), the schema registry (Apicurio), the "
+                + "vendor simulators with a demo scenario, the four collectors and the streams app, with a live view.",
+                "Ctrl-C stops everything."})
 final class LocalCommand implements Callable<Integer> {
 
+    @Option(names = "--data-dir", description = "Broker data and streams state, kept between runs (default: ${DEFAULT-VALUE}).",
+            defaultValue = "${sys:packwatch.home:-.}/.packwatch/local")
+    Path dataDir;
+
+    @Option(names = "--fresh", description = "Start from empty data (wipes --data-dir).")
+    boolean fresh;
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Use this Kafka cluster instead of the embedded broker.")
+    String bootstrapServers;
+
+    @Option(names = "--schema-registry-url", paramLabel = "URL", description = "Use this Confluent-compatible registry instead of the embedded Apicurio.")
+    String registryUrl;
+
+    @Option(names = "--collector-config", paramLabel = "FILE",
+            description = "Collect from real vendor endpoints with this collector config (repeat per API) instead of the simulators.")
+    List<Path> collectorConfigs = new ArrayList<>();
+
+    @Option(names = "--scenario", paramLabel = "FILE", description = "Simulator scenario (default: the bundled demo).")
+    Path scenario;
+
+    @Option(names = "--kafka-port", defaultValue = "19092", description = "Embedded broker port; the controller uses the next one (default: ${DEFAULT-VALUE}).")
+    int kafkaPort;
+
+    @Option(names = "--http-port", defaultValue = "18088", description = "Streams query API port (default: ${DEFAULT-VALUE}).")
+    int httpPort;
+
+    @Option(names = "--poll-seconds", defaultValue = "5", description = "Collector poll interval against the simulators (default: ${DEFAULT-VALUE}).")
+    int pollSeconds;
+
+    /** Before any logger exists: send the logs to {@code <data-dir>/packwatch.log}, the terminal is the view's. */
+    static void logToFile(String[] args) {
+        String dir = System.getProperty("packwatch.home", ".") + "/.packwatch/local";
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--data-dir") && i + 1 < args.length) {
+                dir = args[i + 1];
+            } else if (args[i].startsWith("--data-dir=")) {
+                dir = args[i].substring("--data-dir=".length());
+            }
+        }
+        Path log = Path.of(dir).toAbsolutePath().normalize().resolve("packwatch.log");
+        System.setProperty("packwatch.log.file", log.toString());
+        System.setProperty("log4j2.configurationFile", "log4j2-local.xml");
+    }
+
     @Override
-    public Integer call() {
-        System.out.println("packwatch local: not yet available (issue 7, 'The main job in one command').");
-        return 2;
+    public Integer call() throws Exception {
+        PrintStream out = System.out;
+        LocalOptions options = new LocalOptions(dataDir.toAbsolutePath().normalize(), fresh, bootstrapServers,
+                registryUrl, collectorConfigs, scenario, kafkaPort, httpPort, pollSeconds);
+        long begin = System.nanoTime();
+        LocalStack stack = LocalStack.start(options, out);
+        out.printf("%nup in %.1f s; logs in %s%n", (System.nanoTime() - begin) / 1e9,
+                System.getProperty("packwatch.log.file", "the console"));
+        stack.endpoints().forEach((what, where) -> out.printf("  %-24s %s%n", what, where));
+        out.println();
+
+        Map<String, String> serdeConfig = Map.of("schema.registry.url", stack.registryUrl());
+        boolean tty = System.console() != null;
+        LiveView view = new LiveView(stack.bootstrapServers(), Topics.create(Topics.DEFAULT_PREFIX, serdeConfig),
+                serdeConfig, out, tty, Clock.systemUTC());
+        Thread viewThread = new Thread(view, "packwatch-live-view");
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            view.close();
+            joinQuietly(viewThread);
+            out.println(tty ? "\nstopping ..." : "stopping ...");
+            long stopBegin = System.nanoTime();
+            stack.close();
+            out.printf("stopped in %.1f s.%n", (System.nanoTime() - stopBegin) / 1e9);
+            stopped.countDown();
+        }, "packwatch-local-stop"));
+        viewThread.start();
+        stopped.await();
+        return 0;
+    }
+
+    private static void joinQuietly(Thread thread) {
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

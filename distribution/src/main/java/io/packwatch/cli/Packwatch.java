@@ -17,7 +17,13 @@ public final class Packwatch implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        if (args.length > 0 && args[0].equals("local")) {
+            LocalCommand.logToFile(args);
+        }
+        int exit = commandLine().execute(args);
+        // log4j's own shutdown hook is disabled so that the stop hooks can still log; flush it last.
+        org.apache.logging.log4j.LogManager.shutdown();
+        System.exit(exit);
     }
 
     static CommandLine commandLine() {

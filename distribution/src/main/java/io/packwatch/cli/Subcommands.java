@@ -1,14 +1,20 @@
 package io.packwatch.cli;
 
+import io.packwatch.collectors.CollectCommand;
+import io.packwatch.simulators.SimulatorCommand;
+
+import io.packwatch.streams.app.StreamsCommand;
 import picocli.CommandLine;
 
-/** The role commands each module contributes (sim, collect, streams), registered in one place. */
+/** The role commands each module contributes, registered in one place. */
 final class Subcommands {
 
     private Subcommands() {
     }
 
     static void addTo(CommandLine commandLine) {
-        // Filled in as the modules land: simulators (sim), collectors (collect), streams (streams).
+        commandLine.addSubcommand("sim", new SimulatorCommand());
+        commandLine.addSubcommand("collect", new CollectCommand());
+        commandLine.addSubcommand("streams", new StreamsCommand());
     }
 }
