@@ -29,7 +29,7 @@ public class StreamsCommand implements Callable<Integer> {
         StreamsSettings settings;
         try {
             settings = StreamsSettings.load(config, System.getenv());
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             System.err.println("invalid configuration: " + e.getMessage());
             return 2;
         }
