@@ -11,8 +11,8 @@ public enum CollectedApi {
     TENCENT_VPC("tencent-vpc", "tencent", "vpc", "DescribeTrafficPackages", "2017-03-12", true, 20, 15),
     TENCENT_LIGHTHOUSE("tencent-lighthouse", "tencent", "lighthouse", "DescribeInstancesTrafficPackages", "2020-03-24", true, 10, 8),
     TENCENT_LIVE("tencent-live", "tencent", "live", "DescribeLivePackageInfo", "2018-08-01", false, 20, 15),
-    /** Baidu documents no rate limit; 10 req/s is the spec's inferred client-side pacing. */
-    BAIDU_EIP("baidu-eip", "baidu", "eip", "GET /v1/eiptp", "v1", true, 0, 10);
+    /** Baidu documents no rate limit; the spec infers 10 req/s, so the default paces a little below it. */
+    BAIDU_EIP("baidu-eip", "baidu", "eip", "GET /v1/eiptp", "v1", true, 0, 9);
 
     private final String id;
     private final String vendor;
