@@ -8,7 +8,11 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import io.packwatch.simulators.SimApi;
+import io.packwatch.simulators.scenario.Account;
 
 /**
  * Live DescribeLivePackageInfo (2018-08-01), vendor-spec 5. Request PackageType 0/1/2 selects item Types {0}, {1,2}, {3}.
@@ -20,6 +24,16 @@ final class LivePackageInfo implements TencentApiHandler {
     static final int DEFAULT_PAGE_SIZE = 100;
 
     private record Item(SimPackage pkg, SimPackage.View view) { }
+
+    private final Map<String, List<SimPackage>> sortedByBuyTime = new ConcurrentHashMap<>();
+
+    private List<SimPackage> byBuyTime(Account account, int type, boolean ascending) {
+        return sortedByBuyTime.computeIfAbsent(account.id() + "/" + type + "/" + ascending, k -> {
+            Comparator<SimPackage> c = Comparator.comparing(SimPackage::created);
+            if (!ascending) c = c.reversed();
+            return account.live().stream().filter(p -> typeMatches(type, p.liveType())).sorted(c.thenComparing(SimPackage::id)).toList();
+        });
+    }
 
     @Override
     public void respond(TencentCall call, JsonGenerator g) throws IOException {
@@ -44,25 +58,38 @@ final class LivePackageInfo implements TencentApiHandler {
             num = pageNum;
             size = pageSize;
         }
-        List<Item> items = new ArrayList<>();
-        for (SimPackage pkg : call.account().live()) {
-            if (!typeMatches(type, pkg.liveType())) continue;
-            SimPackage.View v = pkg.at(call.now());
-            if (v.present()) items.add(new Item(pkg, v));
+        String effectiveOrder = order == null ? "BuyTimeDesc" : order;
+        List<Item> page = new ArrayList<>();
+        int total;
+        int from;
+        if (effectiveOrder.startsWith("BuyTime") && !call.account().hasRemovals(SimApi.TENCENT_LIVE)) {
+            // Buy time never changes and nothing disappears: sort once, evaluate only the page (100k-package loads).
+            List<SimPackage> sorted = byBuyTime(call.account(), type, effectiveOrder.equals("BuyTimeAsc"));
+            total = sorted.size();
+            from = (int) Math.min(total, (long) (num - 1) * size);
+            for (SimPackage pkg : sorted.subList(from, Math.min(total, from + size))) page.add(new Item(pkg, pkg.at(call.now())));
+        } else {
+            List<Item> items = new ArrayList<>();
+            for (SimPackage pkg : call.account().live()) {
+                if (!typeMatches(type, pkg.liveType())) continue;
+                SimPackage.View v = pkg.at(call.now());
+                if (v.present()) items.add(new Item(pkg, v));
+            }
+            Comparator<Item> cmp = switch (effectiveOrder) {
+                case "BuyTimeAsc" -> Comparator.comparing(i -> i.pkg.created());
+                case "ExpireTimeDesc" -> Comparator.comparing((Item i) -> i.view.expire()).reversed();
+                case "ExpireTimeAsc" -> Comparator.comparing(i -> i.view.expire());
+                default -> Comparator.comparing((Item i) -> i.pkg.created()).reversed();
+            };
+            items.sort(cmp.thenComparing(i -> i.pkg.id()));
+            total = items.size();
+            from = (int) Math.min(total, (long) (num - 1) * size);
+            page.addAll(items.subList(from, Math.min(total, from + size)));
         }
-        Comparator<Item> cmp = switch (order == null ? "BuyTimeDesc" : order) {
-            case "BuyTimeAsc" -> Comparator.comparing(i -> i.pkg.created());
-            case "ExpireTimeDesc" -> Comparator.comparing((Item i) -> i.view.expire()).reversed();
-            case "ExpireTimeAsc" -> Comparator.comparing(i -> i.view.expire());
-            default -> Comparator.comparing((Item i) -> i.pkg.created()).reversed();
-        };
-        items.sort(cmp.thenComparing(i -> i.pkg.id()));
-        int total = items.size();
         int totalPages = (total + size - 1) / size;
-        int from = (int) Math.min(total, (long) (num - 1) * size);
         Render r = call.render();
         g.writeArrayFieldStart("LivePackageInfoList");
-        for (Item it : items.subList(from, Math.min(total, from + size))) write(g, it, r);
+        for (Item it : page) write(g, it, r);
         g.writeEndArray();
         g.writeNumberField("PackageBillMode", call.account().liveBillMode());
         g.writeStringField("FluxPackageBillMode", type == 0 ? call.account().fluxBillMode() : "");
