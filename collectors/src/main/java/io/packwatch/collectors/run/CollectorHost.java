@@ -118,19 +118,20 @@ public final class CollectorHost implements AutoCloseable {
     }
 
     private OpsServer.Health health() {
-        StringBuilder sb = new StringBuilder("{\"status\":\"").append(stopping ? "STOPPING" : "UP").append("\",\"collectors\":[");
-        for (int i = 0; i < runners.size(); i++) {
-            CollectorRunner r = runners.get(i);
+        com.fasterxml.jackson.databind.node.ObjectNode body = io.packwatch.collectors.vendor.VendorJson.MAPPER.createObjectNode();
+        body.put("status", stopping ? "STOPPING" : "UP");
+        com.fasterxml.jackson.databind.node.ArrayNode list = body.putArray("collectors");
+        for (CollectorRunner r : runners) {
             CycleReport last = r.lastReport();
-            if (i > 0) {
-                sb.append(',');
+            com.fasterxml.jackson.databind.node.ObjectNode c = list.addObject();
+            c.put("api", r.collector().api().id());
+            c.put("lastCycleFinishedAt", r.lastFinished() == null ? null : r.lastFinished().toString());
+            if (last == null) {
+                c.putNull("lastCycleComplete");
+            } else {
+                c.put("lastCycleComplete", last.complete());
             }
-            sb.append("{\"api\":\"").append(r.collector().api().id()).append('"')
-                    .append(",\"lastCycleFinishedAt\":").append(r.lastFinished() == null ? "null" : "\"" + r.lastFinished() + "\"")
-                    .append(",\"lastCycleComplete\":").append(last == null ? "null" : last.complete())
-                    .append('}');
         }
-        sb.append("]}");
-        return new OpsServer.Health(!stopping, sb.toString());
+        return new OpsServer.Health(!stopping, body.toString());
     }
 }
