@@ -85,7 +85,7 @@ public final class BaiduHandler implements HttpHandler {
             if (fault != null && applyTransportFault(ex, fault, id == null, requestId)) return;
             Render r = Render.of(fault);
             List<io.packwatch.simulators.scenario.SimPackage> all = account.eip(region);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
             try (JsonGenerator g = json.createGenerator(out)) {
                 if (id == null) {
                     listing.list(account, all, query, ctx.simClock().now(), r, g);

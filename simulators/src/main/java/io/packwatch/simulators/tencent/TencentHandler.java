@@ -143,7 +143,7 @@ public final class TencentHandler implements HttpHandler {
     }
 
     private byte[] envelope(String requestId, Body body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
         try (JsonGenerator g = json.createGenerator(out)) {
             g.writeStartObject();
             g.writeObjectFieldStart("Response");
