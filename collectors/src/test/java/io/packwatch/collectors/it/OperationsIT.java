@@ -77,7 +77,7 @@ class OperationsIT {
         try {
             host.startDaemons();
             // Two finished cycles each: the fixed-rate daemon keeps polling.
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> host.runners().stream().allMatch(r ->
+            Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> host.runners().stream().allMatch(r ->
                     r.lastReport() != null && r.lastReport().complete())
                     && host.registry().find("packwatch.collector.cycle.duration").timers().stream().allMatch(t -> t.count() >= 2)
                     && host.registry().find("packwatch.collector.cycle.duration").timers().size() == 4);
@@ -111,7 +111,7 @@ class OperationsIT {
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
                 host.registry().find("packwatch.collector.pages").counters().stream().mapToDouble(c -> c.count()).sum() >= 2);
         // true = the running cycle stopped (and published its summary) within the bound, without abandoning the broker.
-        assertThat(host.shutdown(Duration.ofSeconds(5))).isTrue();
+        assertThat(host.shutdown(Duration.ofSeconds(20))).isTrue();
 
         List<Fixtures.Raw> records = Fixtures.readUntilSummaries(topic, Fixtures.PARTITIONS);
         List<Fixtures.Raw> summaries = Fixtures.summaries(records);
