@@ -86,8 +86,11 @@ final class NormalizeProcessor extends ContextualProcessor<String, byte[], Strin
 
     private void keep(Record<String, byte[]> record, PackageSnapshot snapshot) {
         String key = snapshot.getPackageKey();
-        if (record.key() != null && !record.key().equals(key) && WARNED_KEY_MISMATCH.add(snapshot.getPackageKey())) {
-            LOG.warn("record key '{}' differs from the package key '{}' derived from its envelope; using the latter",
+        if (record.key() != null && !record.key().equals(key)
+                && WARNED_KEY_MISMATCH.add(context().recordMetadata().map(RecordMetadata::topic).orElse(""))) {
+            // once per topic: a collector keying differently does so for every record
+            LOG.warn("record key '{}' differs from the package key '{}' derived from its envelope; using the latter "
+                    + "(key lookups may be routed to the wrong instance until the producer keys records the same way)",
                     record.key(), key);
         }
         PackageSnapshot previous = latest.get(key);

@@ -193,5 +193,34 @@ class StreamsAppIT {
         HttpResponse<String> metrics = get(first, "/metrics");
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("kafka_stream_").contains("jvm_memory_used_bytes");
+
+        assertTopicsCreatedAsDocumented(prefix);
+
+        // graceful shutdown of one instance: it leaves the group, the other takes its partitions and answers every key
+        second.close(Duration.ofSeconds(30));
+        assertThat(second.streams().state()).isEqualTo(org.apache.kafka.streams.KafkaStreams.State.NOT_RUNNING);
+        await().atMost(WAIT).untilAsserted(() -> {
+            for (String key : keys) {
+                HttpResponse<String> response = get(first, "/packages/" + URLEncoder.encode(key, StandardCharsets.UTF_8));
+                assertThat(response.statusCode()).as(key).isEqualTo(200);
+                assertThat(JSON.readTree(response.body()).get("servedBy").asText()).isEqualTo("127.0.0.1:" + first.httpPort());
+            }
+        });
+    }
+
+    private static void assertTopicsCreatedAsDocumented(String prefix) throws Exception {
+        try (org.apache.kafka.clients.admin.Admin admin = KafkaTestClients.admin()) {
+            List<String> names = List.of(prefix + ".raw.tencent-vpc", prefix + ".packages", prefix + ".package-state", prefix + ".dlq");
+            var described = admin.describeTopics(names).allTopicNames().get();
+            names.forEach(n -> assertThat(described.get(n).partitions()).as(n).hasSize(4));
+            var resources = names.stream().map(n -> new org.apache.kafka.common.config.ConfigResource(
+                    org.apache.kafka.common.config.ConfigResource.Type.TOPIC, n)).toList();
+            var configs = admin.describeConfigs(resources).all().get();
+            java.util.function.Function<String, String> cleanup = n -> configs.get(new org.apache.kafka.common.config.ConfigResource(
+                    org.apache.kafka.common.config.ConfigResource.Type.TOPIC, n)).get("cleanup.policy").value();
+            assertThat(cleanup.apply(prefix + ".packages")).isEqualTo("delete");
+            assertThat(cleanup.apply(prefix + ".dlq")).isEqualTo("delete");
+            assertThat(cleanup.apply(prefix + ".package-state")).isEqualTo("compact");
+        }
     }
 }
