@@ -59,34 +59,40 @@ public final class StreamsApp implements AutoCloseable {
         }
         SchemaWarmup.registerSnapshotSchema(settings.serdeConfig(), List.of(settings.topics().packages().name(),
                 settings.applicationId() + "-" + NormalizeTopology.LATEST_SNAPSHOTS_STORE + "-changelog"));
-        Topology topology = PackwatchTopology.build(settings);
-        LOG.info("topology:\n{}", topology.describe());
-        streams = new KafkaStreams(topology, settings.streamsProperties());
-        streams.setUncaughtExceptionHandler(UncaughtExceptionPolicy.defaults());
-        streams.setStateListener((now, before) -> {
-            LOG.info("streams state {} -> {}", before, now);
-            if (now == KafkaStreams.State.ERROR) {
-                failed = true;
-            }
-            if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
-                stopped.countDown();
-            }
-        });
-        streamsMetrics = new KafkaStreamsMetrics(streams);
-        streamsMetrics.bindTo(metrics);
-        new JvmMemoryMetrics().bindTo(metrics);
-        new JvmGcMetrics().bindTo(metrics);
-        new JvmThreadMetrics().bindTo(metrics);
-        new ProcessorMetrics().bindTo(metrics);
-
-        new OperationsResource(streams, metrics).register(router);
-        new PackagesResource(streams, HostInfo.buildFromEndpoint(settings.kafka().get(StreamsConfig.APPLICATION_SERVER_CONFIG)),
-                details).register(router);
-        for (ApiExtension extension : ServiceLoader.load(ApiExtension.class)) {
-            LOG.info("HTTP API extension {}", extension.getClass().getName());
-            extension.register(router, details, streams, settings);
-        }
+        // Bind the port before creating the Kafka Streams client: a taken port fails the start early.
         http = new HttpApi(settings.httpHost(), settings.httpPort(), router);
+        try {
+            Topology topology = PackwatchTopology.build(settings);
+            LOG.info("topology:\n{}", topology.describe());
+            streams = new KafkaStreams(topology, settings.streamsProperties());
+            streams.setUncaughtExceptionHandler(UncaughtExceptionPolicy.defaults());
+            streams.setStateListener((now, before) -> {
+                LOG.info("streams state {} -> {}", before, now);
+                if (now == KafkaStreams.State.ERROR) {
+                    failed = true;
+                }
+                if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
+                    stopped.countDown();
+                }
+            });
+            streamsMetrics = new KafkaStreamsMetrics(streams);
+            streamsMetrics.bindTo(metrics);
+            new JvmMemoryMetrics().bindTo(metrics);
+            new JvmGcMetrics().bindTo(metrics);
+            new JvmThreadMetrics().bindTo(metrics);
+            new ProcessorMetrics().bindTo(metrics);
+
+            new OperationsResource(streams, metrics).register(router);
+            new PackagesResource(streams, HostInfo.buildFromEndpoint(settings.kafka().get(StreamsConfig.APPLICATION_SERVER_CONFIG)),
+                    details).register(router);
+            for (ApiExtension extension : ServiceLoader.load(ApiExtension.class)) {
+                LOG.info("HTTP API extension {}", extension.getClass().getName());
+                extension.register(router, details, streams, settings);
+            }
+        } catch (RuntimeException e) {
+            http.close();
+            throw e;
+        }
     }
 
     /** Creates topics if configured, builds the topology, starts the HTTP API and the Kafka Streams client. */

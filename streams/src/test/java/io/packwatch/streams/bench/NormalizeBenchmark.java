@@ -80,7 +80,6 @@ public final class NormalizeBenchmark {
 
         System.out.printf("RESULT records=%d pass-through=%.0f rec/s normalize=%.0f snapshots/s ratio=%.2f%n",
                 records, passRate, normRate, normRate / passRate);
-        TestInfra.kafka();
         System.exit(0);
     }
 
