@@ -28,8 +28,12 @@ final class AlertFeed {
             state = ansi.yellow(state);
             severity = ansi.yellow(severity);
         }
-        String band = alert.getBand() == null ? "" : " " + alert.getBand() + "%";
-        return String.format(Locale.ROOT, "%s UTC %s %s %-18s %s", TIME.format(alert.getDetectedAt()), state, severity,
-                alert.getType() + band, alert.getMessage());
+        // The alert's own message may lead with state and severity; the feed shows those as coloured columns.
+        String message = alert.getMessage();
+        String lead = alert.getState() + " " + alert.getSeverity() + " ";
+        if (message.startsWith(lead)) {
+            message = message.substring(lead.length());
+        }
+        return String.format(Locale.ROOT, "%s UTC %s %s %s", TIME.format(alert.getDetectedAt()), state, severity, message);
     }
 }

@@ -55,7 +55,7 @@ class ViewRenderingTest {
     @Test
     void alertLine() {
         assertThat(AlertFeed.line(alert(AlertState.FIRING, Severity.WARNING), plain))
-                .isEqualTo("12:00:00 UTC FIRING   WARNING  USAGE_THRESHOLD 80% 85% used of lhtfp-o1wtyyvx");
+                .isEqualTo("12:00:00 UTC FIRING   WARNING  USAGE_THRESHOLD 80% lhtfp-o1wtyyvx: 85% used");
         assertThat(AlertFeed.line(alert(AlertState.RESOLVED, Severity.WARNING), plain)).contains("RESOLVED");
     }
 
@@ -83,6 +83,6 @@ class ViewRenderingTest {
                 .setPackageKey(s.getPackageKey()).setVendor(s.getVendor()).setProduct(s.getProduct())
                 .setAccount(s.getAccount()).setPackageId(s.getPackageId()).setKind(s.getKind()).setUnit(s.getUnit())
                 .setCapacity(s.getCapacity()).setUsed(s.getUsed()).setRemaining(s.getRemaining()).setPercentUsed(85.0)
-                .setMessage("85% used of lhtfp-o1wtyyvx").setObservedAt(NOW).setDetectedAt(NOW).build();
+                .setMessage(state + " " + severity + " USAGE_THRESHOLD 80% lhtfp-o1wtyyvx: 85% used").setObservedAt(NOW).setDetectedAt(NOW).build();
     }
 }
