@@ -15,6 +15,7 @@ public record CollectorConfig(
         Duration connectTimeout,
         Duration readTimeout,
         double requestsPerSecond,
+        int burst,
         RetrySettings retry,
         int concurrency,
         Duration shutdownTimeout,

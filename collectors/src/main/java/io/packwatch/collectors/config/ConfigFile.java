@@ -24,7 +24,7 @@ public record ConfigFile(
 
     public record Timeouts(Integer connectSeconds, Integer readSeconds) { }
 
-    public record Pacing(Double requestsPerSecond) { }
+    public record Pacing(Double requestsPerSecond, Integer burst) { }
 
     public record Retry(Integer maxAttempts, Long initialBackoffMillis, Long maxBackoffMillis) { }
 

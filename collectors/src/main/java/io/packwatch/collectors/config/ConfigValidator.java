@@ -61,6 +61,16 @@ final class ConfigValidator {
                     + api.documentedLimitPerSecond() + " requests/s for " + api.id());
         }
 
+        int burst = f.pacing() == null || f.pacing().burst() == null
+                ? io.packwatch.collectors.pacing.TokenBucket.defaultBurst(rps, api.documentedLimitPerSecond())
+                : f.pacing().burst();
+        if (burst < 1) {
+            problems.add("pacing.burst: must be at least 1");
+        } else if (api.documentedLimitPerSecond() > 0 && rps + burst > api.documentedLimitPerSecond() + 1) {
+            problems.add("pacing.burst: requestsPerSecond + burst must stay within the documented limit of "
+                    + api.documentedLimitPerSecond() + " requests/s");
+        }
+
         ConfigFile.Retry r = f.retry() == null ? new ConfigFile.Retry(null, null, null) : f.retry();
         int attempts = orDefault(r.maxAttempts(), 4);
         long initial = orDefault(r.initialBackoffMillis(), 500L);
@@ -123,7 +133,7 @@ final class ConfigValidator {
             throw new ConfigException(problems);
         }
         return new CollectorConfig(api, millis(poll * 1000), site, f.endpoint(), regionEndpoints,
-                Duration.ofSeconds(connect), Duration.ofSeconds(read), rps,
+                Duration.ofSeconds(connect), Duration.ofSeconds(read), rps, burst,
                 new CollectorConfig.RetrySettings(attempts, Duration.ofMillis(initial), Duration.ofMillis(max)),
                 concurrency, millis(shutdown * 1000), accounts, topic, partitions, createTopic, Map.copyOf(producer), opsPort, opsHost);
     }

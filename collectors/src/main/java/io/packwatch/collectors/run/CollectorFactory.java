@@ -53,7 +53,7 @@ public final class CollectorFactory {
                 : null;
         for (CollectorConfig.Account account : config.accounts()) {
             // One bucket per account per API, shared by the account's regions (the vendor limits per account).
-            TokenBucket bucket = new TokenBucket(config.requestsPerSecond());
+            TokenBucket bucket = new TokenBucket(config.requestsPerSecond(), config.burst());
             for (String region : account.regions()) {
                 targets.add(new PollTarget(account.name(), region, lister(config, account, region, baiduHttp, clock), bucket));
             }

@@ -43,6 +43,12 @@ public final class CollectorBenchmark {
     public static void main(String[] args) throws Exception {
         int perApi = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         String heap = args.length > 1 ? args[1] : "256m";
+        // sequential (default): one collector process at a time, so the four do not compete for the CPU with each
+        // other (the broker and the simulators share the machine anyway); parallel: all four at once.
+        boolean parallel = args.length > 2 && args[2].equals("parallel");
+        List<CollectedApi> apis = args.length > 3
+                ? java.util.Arrays.stream(args[3].split(",")).map(id -> CollectedApi.fromId(id).orElseThrow()).toList()
+                : List.of(CollectedApi.values());
         Path work = Files.createTempDirectory("packwatch-collector-bench");
         System.out.printf("generating %,d packages per API ...%n", perApi);
         try (EmbeddedKafka kafka = EmbeddedKafka.start(work.resolve("kafka"));
@@ -57,7 +63,10 @@ public final class CollectorBenchmark {
                 }
                 admin.createTopics(topics).all().get();
             }
-            for (CollectedApi api : CollectedApi.values()) {
+            for (CollectedApi api : apis) {
+                if (!parallel) {
+                    awaitAll(processes, peaks);
+                }
                 Path config = work.resolve(api.id() + ".yaml");
                 Files.writeString(config, config(api, sim, kafka.bootstrapServers()));
                 ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -88,12 +97,9 @@ public final class CollectorBenchmark {
                 reader.setDaemon(true);
                 reader.start();
             }
-            while (processes.values().stream().anyMatch(Process::isAlive)) {
-                processes.forEach((api, p) -> peaks.get(api).accumulateAndGet(rssKb(p.pid()), Math::max));
-                Thread.sleep(200);
-            }
+            awaitAll(processes, peaks);
             List<Result> results = new ArrayList<>();
-            for (CollectedApi api : CollectedApi.values()) {
+            for (CollectedApi api : apis) {
                 Result r = null;
                 synchronized (output.get(api)) {
                     for (String line : output.get(api)) {
@@ -114,12 +120,20 @@ public final class CollectorBenchmark {
                     output.get(api).forEach(System.out::println);
                 }
             }
-            print(results, sim, perApi, heap);
+            print(results, sim, perApi, heap, parallel);
         }
     }
 
-    private static void print(List<Result> results, SimulatorServer sim, int perApi, String heap) {
-        System.out.printf("%n%d packages per API, collectors as child JVMs (-Xmx%s -XX:+UseSerialGC), cycle = one --once run%n", perApi, heap);
+    private static void awaitAll(Map<CollectedApi, Process> processes, Map<CollectedApi, AtomicLong> peaks) throws InterruptedException {
+        while (processes.values().stream().anyMatch(Process::isAlive)) {
+            processes.forEach((api, p) -> peaks.get(api).accumulateAndGet(rssKb(p.pid()), Math::max));
+            Thread.sleep(200);
+        }
+    }
+
+    private static void print(List<Result> results, SimulatorServer sim, int perApi, String heap, boolean parallel) {
+        System.out.printf("%n%d packages per API, collectors as child JVMs (-Xmx%s -XX:+UseSerialGC), %s, cycle = one --once run%n",
+                perApi, heap, parallel ? "all four at once" : "one after the other");
         System.out.println("| API | complete | requests | throttled | configured req/s | achieved req/s | efficiency | max req in any 1 s | packages | packages/s | peak RSS |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         for (Result r : results) {

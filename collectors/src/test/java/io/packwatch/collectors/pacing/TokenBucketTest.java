@@ -43,6 +43,27 @@ class TokenBucketTest {
     }
 
     @Test
+    void aBurstCatchesUpLateSlotsButNeverBeyondItsSize() throws InterruptedException {
+        TokenBucket b = new TokenBucket(10, 3, () -> now, nanos -> now += nanos);
+        acquire(b, 1);
+        now += 5_000_000_000L;          // idle (or a slow response): at most 3 tokens were saved up
+        acquire(b, 4);
+        assertThat(grants.subList(1, 4)).containsOnly(5_000_000_000L);
+        assertThat(grants.get(4)).isEqualTo(5_100_000_000L);
+        // Over any long run the rate stays the configured one.
+        acquire(b, 100);
+        assertThat(grants.get(104)).isEqualTo(15_100_000_000L);
+    }
+
+    @Test
+    void defaultBurstKeepsRatePlusBurstUnderTheDocumentedLimit() {
+        assertThat(TokenBucket.defaultBurst(15, 20)).isEqualTo(3);
+        assertThat(TokenBucket.defaultBurst(8, 10)).isEqualTo(1);
+        assertThat(TokenBucket.defaultBurst(18, 20)).isEqualTo(1);
+        assertThat(TokenBucket.defaultBurst(9, 0)).isEqualTo(1);
+    }
+
+    @Test
     void throttlingHalvesTheRateAndSuccessWinsItBack() {
         TokenBucket b = bucket(10);
         b.onThrottled();
