@@ -88,8 +88,8 @@ public final class BaiduHandler implements HttpHandler {
             ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
             try (JsonGenerator g = json.createGenerator(out)) {
                 if (id == null) {
-                    listing.list(account, all, query, ctx.simClock().now(), r, g);
-                } else if (!listing.detail(all, id, ctx.simClock().now(), r, g)) {
+                    listing.list(account, region, all, query, ctx.simClock().now(), r, g);
+                } else if (!listing.detail(account, region, all, id, ctx.simClock().now(), r, g)) {
                     throw BaiduError.bad(404, "NoSuchObject", "The EIP TP " + id + " does not exist.");
                 }
             }

@@ -21,7 +21,7 @@ final class EipTpListing {
 
     private record Item(SimPackage pkg, SimPackage.View view) { }
 
-    void list(Account account, List<SimPackage> all, Map<String, String> q, Instant now, Render r, JsonGenerator g) throws IOException {
+    void list(Account account, String region, List<SimPackage> all, Map<String, String> q, Instant now, Render r, JsonGenerator g) throws IOException {
         int maxKeys = DEFAULT_MAX_KEYS;
         String mk = q.get("maxKeys");
         if (mk != null && !mk.isEmpty()) {
@@ -40,7 +40,8 @@ final class EipTpListing {
         if (status != null && !STATUSES.contains(status)) throw BaiduError.bad(400, "InvalidHTTPRequest", "status must be one of " + STATUSES + ".");
         if (policy != null && !POLICIES.contains(policy)) throw BaiduError.bad(400, "InvalidHTTPRequest", "deductPolicy must be one of " + POLICIES + ".");
         String marker = blankToNull(q.get("marker"));
-        int start = marker == null ? 0 : lowerBound(all, marker);
+        int start = marker == null ? 0 : account.eipPosition(region, marker);
+        if (start < 0) throw BaiduError.bad(400, "InvalidHTTPRequest", "marker '" + marker + "' is not a package of this listing.");
         boolean plain = id == null && status == null && policy == null && !account.hasRemovals(SimApi.BAIDU_EIP);
         List<Item> page = new ArrayList<>();
         String next = null;
@@ -67,9 +68,9 @@ final class EipTpListing {
     }
 
     /** @return false when there is no such (present) package */
-    boolean detail(List<SimPackage> all, String id, Instant now, Render r, JsonGenerator g) throws IOException {
-        int i = lowerBound(all, id);
-        if (i >= all.size() || !all.get(i).id().equals(id)) return false;
+    boolean detail(Account account, String region, List<SimPackage> all, String id, Instant now, Render r, JsonGenerator g) throws IOException {
+        int i = account.eipPosition(region, id);
+        if (i < 0) return false;
         SimPackage.View v = all.get(i).at(now);
         if (!v.present()) return false;
         write(g, all.get(i), v, r);
@@ -110,17 +111,6 @@ final class EipTpListing {
             g.writeStringField("expireTime", Render.utc(v.expire()));
         }
         g.writeEndObject();
-    }
-
-    private static int lowerBound(List<SimPackage> sorted, String id) {
-        int lo = 0;
-        int hi = sorted.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted.get(mid).id().compareTo(id) < 0) lo = mid + 1;
-            else hi = mid;
-        }
-        return lo;
     }
 
     private static String blankToNull(String s) { return s == null || s.isEmpty() ? null : s; }

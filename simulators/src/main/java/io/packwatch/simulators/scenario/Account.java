@@ -4,7 +4,6 @@ import io.packwatch.simulators.SimApi;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +11,9 @@ import java.util.Map;
 
 /**
  * One simulated cloud account: its credentials and its packages, indexed the way each API lists them
- * (VPC and Lighthouse per region in declaration order, Lighthouse grouped by instance, Baidu per region sorted by id
- * so a marker is a position that survives deletions, Live account-wide).
+ * (per region in declaration order, Lighthouse grouped by instance, Live account-wide). A Baidu marker is the id
+ * of a package, i.e. a position in that order; removed packages are hidden but keep their position, so a marker
+ * chain survives deletions.
  */
 public final class Account {
     public enum Vendor { TENCENT, BAIDU }
@@ -33,6 +33,7 @@ public final class Account {
     private final Map<String, List<Instance>> lighthouse = new LinkedHashMap<>();
     private final List<SimPackage> live = new ArrayList<>();
     private final Map<String, List<SimPackage>> eip = new LinkedHashMap<>();
+    private final Map<String, Map<String, Integer>> eipIndex = new LinkedHashMap<>();
     private final Map<SimApi, Boolean> anyRemoval = new EnumMap<>(SimApi.class);
 
     public Account(String id, Vendor vendor, String keyId, String secret, int maxKeysCap, int liveBillMode,
@@ -61,7 +62,18 @@ public final class Account {
             instances.forEach((inst, pk) -> list.add(new Instance(inst, List.copyOf(pk))));
             lighthouse.put(region, List.copyOf(list));
         });
-        eip.values().forEach(l -> l.sort(Comparator.comparing(SimPackage::id)));
+        eip.forEach((region, list) -> {
+            Map<String, Integer> index = new java.util.HashMap<>();
+            for (int i = 0; i < list.size(); i++) index.put(list.get(i).id(), i);
+            eipIndex.put(region, index);
+        });
+    }
+
+    /** Position of a Baidu package in its region's listing, or -1. Removed packages keep their position. */
+    public int eipPosition(String region, String id) {
+        Map<String, Integer> index = eipIndex.get(region);
+        Integer i = index == null ? null : index.get(id);
+        return i == null ? -1 : i;
     }
 
     public String id() { return id; }

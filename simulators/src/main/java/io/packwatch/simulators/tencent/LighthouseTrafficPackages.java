@@ -90,7 +90,8 @@ final class LighthouseTrafficPackages implements TencentApiHandler {
             g.writeNullField("Deadline");
         } else {
             g.writeStringField("StartTime", Render.utc(v.cycleStart()));
-            g.writeStringField("EndTime", Render.utc(v.cycleEnd()));
+            // the last second of the cycle, as in the vendor's example (StartTime 08:15:18 → EndTime 08:15:17 a month on)
+            g.writeStringField("EndTime", Render.utc(v.cycleEnd().minusSeconds(1)));
             g.writeStringField("Deadline", Render.utc(v.expire()));
         }
         String status = v.statusOverride() != null ? v.statusOverride() : "NETWORK_NORMAL";

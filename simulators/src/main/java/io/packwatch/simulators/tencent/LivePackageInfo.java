@@ -29,9 +29,9 @@ final class LivePackageInfo implements TencentApiHandler {
 
     private List<SimPackage> byBuyTime(Account account, int type, boolean ascending) {
         return sortedByBuyTime.computeIfAbsent(account.id() + "/" + type + "/" + ascending, k -> {
-            Comparator<SimPackage> c = Comparator.comparing(SimPackage::created);
-            if (!ascending) c = c.reversed();
-            return account.live().stream().filter(p -> typeMatches(type, p.liveType())).sorted(c.thenComparing(SimPackage::id)).toList();
+            // ties (same buy time) follow the id in the same direction, as the vendor's example shows
+            Comparator<SimPackage> c = Comparator.comparing(SimPackage::created).thenComparing(SimPackage::id);
+            return account.live().stream().filter(p -> typeMatches(type, p.liveType())).sorted(ascending ? c : c.reversed()).toList();
         });
     }
 
@@ -75,13 +75,15 @@ final class LivePackageInfo implements TencentApiHandler {
                 SimPackage.View v = pkg.at(call.now());
                 if (v.present()) items.add(new Item(pkg, v));
             }
+            Comparator<Item> byBuy = Comparator.comparing((Item i) -> i.pkg.created()).thenComparing(i -> i.pkg.id());
+            Comparator<Item> byExpire = Comparator.comparing((Item i) -> i.view.expire()).thenComparing(i -> i.pkg.id());
             Comparator<Item> cmp = switch (effectiveOrder) {
-                case "BuyTimeAsc" -> Comparator.comparing(i -> i.pkg.created());
-                case "ExpireTimeDesc" -> Comparator.comparing((Item i) -> i.view.expire()).reversed();
-                case "ExpireTimeAsc" -> Comparator.comparing(i -> i.view.expire());
-                default -> Comparator.comparing((Item i) -> i.pkg.created()).reversed();
+                case "BuyTimeAsc" -> byBuy;
+                case "ExpireTimeDesc" -> byExpire.reversed();
+                case "ExpireTimeAsc" -> byExpire;
+                default -> byBuy.reversed();
             };
-            items.sort(cmp.thenComparing(i -> i.pkg.id()));
+            items.sort(cmp);
             total = items.size();
             from = (int) Math.min(total, (long) (num - 1) * size);
             page.addAll(items.subList(from, Math.min(total, from + size)));
