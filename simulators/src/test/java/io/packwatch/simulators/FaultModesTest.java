@@ -184,6 +184,23 @@ class FaultModesTest {
         }
     }
 
+    @Test
+    void anyVendorErrorCode() throws Exception {
+        server.faults().next(SimApi.TENCENT_LIVE, "tc", 1, Fault.error("ResourceNotFound.StopService"));
+        CommonClient c = TencentSdk.client(server, SimApi.TENCENT_LIVE, "");
+        assertThatThrownBy(() -> c.call(SimApi.TENCENT_LIVE.action(), "{\"PackageType\":0}"))
+                .isInstanceOfSatisfying(TencentCloudSDKException.class, e -> {
+                    assertThat(e.getErrorCode()).isEqualTo("ResourceNotFound.StopService");
+                    assertThat(e.getRequestId()).isNotBlank();
+                });
+        server.faults().next(SimApi.BAIDU_EIP, 1, Fault.error("AccessDenied", 403));
+        assertThatThrownBy(() -> BaiduSdk.client(server, "bj").listEipTps())
+                .isInstanceOfSatisfying(BceServiceException.class, e -> {
+                    assertThat(e.getStatusCode()).isEqualTo(403);
+                    assertThat(e.getErrorCode()).isEqualTo("AccessDenied");
+                });
+    }
+
     // ---- Baidu ----
 
     @Test

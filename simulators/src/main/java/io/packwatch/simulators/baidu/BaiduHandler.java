@@ -129,6 +129,10 @@ public final class BaiduHandler implements HttpHandler {
                 sendError(ex, requestId, 429, "RequestLimitExceeded", "Request rate exceeds the limit.");
                 return true;
             }
+            case ERROR -> {
+                sendError(ex, requestId, fault.status(), fault.code(), "Simulated error " + fault.code() + ".");
+                return true;
+            }
             case FIXTURE -> {
                 ex.getResponseHeaders().set("x-bce-request-id", "1214cca7-4ad5-451d-9215-71cb844c0a50");
                 Http.send(ex, 200, JSON, Fixtures.load(list ? "baidu-eip-list.json" : "baidu-eip-detail.json"));

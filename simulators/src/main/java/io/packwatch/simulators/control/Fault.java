@@ -11,10 +11,11 @@ import java.util.Locale;
  * A fault a request can be given instead of (or on top of) its normal answer. What each looks like on the wire is
  * documented in docs/simulators.md and pinned by FaultModesTest.
  *
- * @param status HTTP status for {@link Type#HTTP_5XX}
+ * @param status HTTP status for {@link Type#HTTP_5XX} and Baidu {@link Type#ERROR}
  * @param delay  extra latency for {@link Type#SLOW} (the normal answer follows)
+ * @param code   the vendor error code for {@link Type#ERROR}
  */
-public record Fault(Type type, int status, Duration delay) {
+public record Fault(Type type, int status, Duration delay, String code) {
     public enum Type {
         /** Non-200 HTTP status with a plain-text body (Tencent SDK: ServerSideError; Baidu: a vendor-shaped error for 500). */
         HTTP_5XX,
@@ -37,7 +38,12 @@ public record Fault(Type type, int status, Duration delay) {
         /** Baidu: capacity/usedCapacity as JSON strings, as the docs' types suggest. */
         CAPACITY_AS_STRING,
         /** The vendor documentation's example response, verbatim (Baidu's broken key repaired). */
-        FIXTURE
+        FIXTURE,
+        /**
+         * Any vendor error code: Tencent HTTP 200 envelope with that Error.Code (e.g. ResourceNotFound.StopService,
+         * UnauthorizedOperation.NoPermission); Baidu that HTTP status with {"code": code} (e.g. 403 AccessDenied).
+         */
+        ERROR
     }
 
     public Fault {
@@ -48,23 +54,32 @@ public record Fault(Type type, int status, Duration delay) {
         if (type == Type.SLOW && (delay == null || delay.isNegative() || delay.isZero())) {
             throw new IllegalArgumentException("SLOW needs a positive delay");
         }
+        if (type == Type.ERROR && (code == null || code.isBlank() || status < 400 || status > 599)) {
+            throw new IllegalArgumentException("ERROR needs a code and an HTTP status 400..599 (used by Baidu)");
+        }
     }
 
     /** True when the fault is the whole answer (no normal body is built). */
     public boolean replacesAnswer() {
         return switch (type) {
-            case HTTP_5XX, CONNECTION_RESET, INTERNAL_ERROR, THROTTLE, FIXTURE -> true;
+            case HTTP_5XX, CONNECTION_RESET, INTERNAL_ERROR, THROTTLE, FIXTURE, ERROR -> true;
             default -> false;
         };
     }
 
-    public static Fault http(int status) { return new Fault(Type.HTTP_5XX, status, null); }
+    public static Fault http(int status) { return new Fault(Type.HTTP_5XX, status, null, null); }
+
+    /** A Tencent error code (HTTP 200 envelope); for Baidu HTTP 400 with that code. */
+    public static Fault error(String code) { return new Fault(Type.ERROR, 400, null, code); }
+
+    /** A vendor error code; {@code status} is the HTTP status Baidu answers with (Tencent always answers 200). */
+    public static Fault error(String code, int status) { return new Fault(Type.ERROR, status, null, code); }
 
     public static Fault internalError() { return of(Type.INTERNAL_ERROR); }
 
     public static Fault throttle() { return of(Type.THROTTLE); }
 
-    public static Fault slow(Duration delay) { return new Fault(Type.SLOW, 0, delay); }
+    public static Fault slow(Duration delay) { return new Fault(Type.SLOW, 0, delay, null); }
 
     public static Fault connectionReset() { return of(Type.CONNECTION_RESET); }
 
@@ -80,7 +95,7 @@ public record Fault(Type type, int status, Duration delay) {
 
     public static Fault fixture() { return of(Type.FIXTURE); }
 
-    public static Fault of(Type type) { return new Fault(type, 0, null); }
+    public static Fault of(Type type) { return new Fault(type, 0, null, null); }
 
     public static Fault fromDef(ScenarioFile.FaultDef d) {
         String where = "faults[" + d.api() + "]";
@@ -94,7 +109,8 @@ public record Fault(Type type, int status, Duration delay) {
         if ((d.rate() == null) == (d.next() == null)) throw new ScenarioException(where + ": give exactly one of 'rate' or 'next'");
         if (d.rate() != null && (d.rate() < 0 || d.rate() > 1)) throw new ScenarioException(where + ".rate: must be 0..1");
         try {
-            return new Fault(type, d.status() == null ? 500 : d.status(), d.delay() == null ? null : Durations.parse(d.delay(), where + ".delay"));
+            int status = d.status() != null ? d.status() : type == Type.ERROR ? 400 : 500;
+            return new Fault(type, status, d.delay() == null ? null : Durations.parse(d.delay(), where + ".delay"), d.code());
         } catch (IllegalArgumentException e) {
             throw new ScenarioException(where + ": " + e.getMessage());
         }

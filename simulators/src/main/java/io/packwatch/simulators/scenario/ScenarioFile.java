@@ -31,5 +31,5 @@ public record ScenarioFile(String name, Map<String, Integer> rateLimits, List<Ac
 
     /** A fault applied from the start: api id, optional account, either a rate (0..1) or the next N requests. */
     public record FaultDef(String api, String account, Double rate, Integer next, String type, Integer status,
-                           String delay) { }
+                           String delay, String code) { }
 }

@@ -133,6 +133,10 @@ public final class TencentHandler implements HttpHandler {
                 Http.send(ex, 200, JSON, Fixtures.load(api.id() + ".json"));
                 return true;
             }
+            case ERROR -> {
+                Http.send(ex, 200, JSON, error(requestId, fault.code(), "Simulated error " + fault.code() + "."));
+                return true;
+            }
             default -> { }
         }
         return false;
