@@ -66,8 +66,12 @@ public final class PackagesResource {
             if (request.forwarded()) {
                 return ApiResponse.error(503, "ownership of the key is moving (rebalancing); retry");
             }
-            Peers.Answer answer = peers.get(owner.activeHost(), "/packages/" + URLEncoder.encode(key, StandardCharsets.UTF_8));
-            return ApiResponse.json(answer.status(), answer.body());
+            try {
+                Peers.Answer answer = peers.get(owner.activeHost(), "/packages/" + URLEncoder.encode(key, StandardCharsets.UTF_8));
+                return ApiResponse.json(answer.status(), answer.body());
+            } catch (java.io.IOException e) {
+                return ApiResponse.error(503, "instance " + owner.activeHost() + " owning the key is unreachable; retry");
+            }
         }
         PackageSnapshot snapshot;
         try {
@@ -104,7 +108,12 @@ public final class PackagesResource {
         }
         if (!"local".equals(request.param("scope", "all")) && !request.forwarded()) {
             for (HostInfo peer : otherInstances()) {
-                Peers.Answer answer = peers.get(peer, request.rawPath() + "?" + queryWith(request.query(), "scope", "local"));
+                Peers.Answer answer;
+                try {
+                    answer = peers.get(peer, request.rawPath() + "?" + queryWith(request.query(), "scope", "local"));
+                } catch (java.io.IOException e) {
+                    return ApiResponse.error(503, "instance " + peer + " is unreachable; retry");
+                }
                 if (answer.status() != 200) {
                     return ApiResponse.error(503, "instance " + peer + " answered " + answer.status() + "; retry");
                 }
