@@ -99,6 +99,13 @@ public record Fault(Type type, int status, Duration delay, String code) {
 
     public static Fault fromDef(ScenarioFile.FaultDef d) {
         String where = "faults[" + d.api() + "]";
+        if (d.api() == null) throw new ScenarioException("faults: 'api' is required");
+        try {
+            io.packwatch.simulators.SimApi.fromId(d.api());
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException(where + ": " + e.getMessage());
+        }
+        if (d.next() != null && d.next() <= 0) throw new ScenarioException(where + ".next: must be > 0");
         if (d.type() == null) throw new ScenarioException(where + ": 'type' is required");
         Type type;
         try {

@@ -62,6 +62,8 @@ public final class Account {
             instances.forEach((inst, pk) -> list.add(new Instance(inst, List.copyOf(pk))));
             lighthouse.put(region, List.copyOf(list));
         });
+        vpc.replaceAll((region, list) -> List.copyOf(list));
+        eip.replaceAll((region, list) -> List.copyOf(list));
         eip.forEach((region, list) -> {
             Map<String, Integer> index = new java.util.HashMap<>();
             for (int i = 0; i < list.size(); i++) index.put(list.get(i).id(), i);

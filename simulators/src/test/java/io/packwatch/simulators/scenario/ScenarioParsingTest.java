@@ -70,6 +70,10 @@ class ScenarioParsingTest {
                 .isInstanceOf(ScenarioException.class).hasMessageContaining("GONE");
         assertThatThrownBy(() -> Scenario.parse("faults: [{api: tencent-vpc, type: EXPLODE, rate: 0.1}]"))
                 .isInstanceOf(ScenarioException.class).hasMessageContaining("EXPLODE");
+        assertThatThrownBy(() -> Scenario.parse("faults: [{api: tencent-cvm, type: THROTTLE, rate: 0.1}]"))
+                .isInstanceOf(ScenarioException.class).hasMessageContaining("tencent-cvm");
+        assertThatThrownBy(() -> Scenario.parse("faults: [{api: baidu-eip, type: ERROR, next: 1}]"))
+                .isInstanceOf(ScenarioException.class).hasMessageContaining("code");
     }
 
     @Test
