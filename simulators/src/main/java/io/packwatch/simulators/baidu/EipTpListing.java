@@ -1,6 +1,8 @@
 package io.packwatch.simulators.baidu;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
+import io.packwatch.simulators.http.Json;
 import io.packwatch.simulators.SimApi;
 import io.packwatch.simulators.http.Render;
 import io.packwatch.simulators.scenario.Account;
@@ -15,6 +17,18 @@ import java.util.Set;
 
 /** GET /v1/eiptp (marker chain, filters ANDed) and GET /v1/eiptp/{id}, vendor-spec 4.2-4.4. */
 final class EipTpListing {
+    private static final SerializedString F_NEXT_MARKER = Json.name("nextMarker");
+    private static final SerializedString F_MARKER = Json.name("marker");
+    private static final SerializedString F_MAX_KEYS = Json.name("maxKeys");
+    private static final SerializedString F_ID = Json.name("id");
+    private static final SerializedString F_DEDUCT_POLICY = Json.name("deductPolicy");
+    private static final SerializedString F_PACKAGE_TYPE = Json.name("packageType");
+    private static final SerializedString F_STATUS = Json.name("status");
+    private static final SerializedString F_CAPACITY = Json.name("capacity");
+    private static final SerializedString F_USED_CAPACITY = Json.name("usedCapacity");
+    private static final SerializedString F_CREATE_TIME = Json.name("createTime");
+    private static final SerializedString F_ACTIVE_TIME = Json.name("activeTime");
+    private static final SerializedString F_EXPIRE_TIME = Json.name("expireTime");
     static final int DEFAULT_MAX_KEYS = 1000;
     private static final Set<String> STATUSES = Set.of("RUNNING", "EXPIRED", "USED_UP");
     private static final Set<String> POLICIES = Set.of("FullTimeDurationPackage", "TimeDurationPackage");
@@ -57,9 +71,9 @@ final class EipTpListing {
             page.add(new Item(p, v));
         }
         g.writeStartObject();
-        if (next != null) g.writeStringField("nextMarker", next);
-        if (!page.isEmpty()) g.writeStringField("marker", page.get(0).pkg.id());
-        g.writeNumberField("maxKeys", maxKeys);
+        if (next != null) Json.str(g, F_NEXT_MARKER, next);
+        if (!page.isEmpty()) Json.str(g, F_MARKER, page.get(0).pkg.id());
+        Json.num(g, F_MAX_KEYS, maxKeys);
         if (!r.missingFields()) g.writeBooleanField("isTruncated", next != null);
         g.writeArrayFieldStart("packageList");
         for (Item it : page) write(g, it.pkg, it.view, r);
@@ -92,23 +106,23 @@ final class EipTpListing {
         long capacity = Math.round(p.capacity());
         long used = Math.min(capacity, Math.round(v.used()));
         g.writeStartObject();
-        g.writeStringField("id", p.id());
-        g.writeStringField("deductPolicy", r.unknownEnum() ? "SimulatedUnknownPolicy" : policy(p));
-        g.writeStringField("packageType", p.packageType());
-        g.writeStringField("status", r.unknownEnum() ? Render.UNKNOWN_STATUS : status(v));
+        Json.str(g, F_ID, p.id());
+        Json.str(g, F_DEDUCT_POLICY, r.unknownEnum() ? "SimulatedUnknownPolicy" : policy(p));
+        Json.str(g, F_PACKAGE_TYPE, p.packageType());
+        Json.str(g, F_STATUS, r.unknownEnum() ? Render.UNKNOWN_STATUS : status(v));
         if (!r.missingFields()) {
-            if (r.capacityAsString()) g.writeStringField("capacity", Long.toString(capacity));
-            else g.writeNumberField("capacity", capacity);
+            if (r.capacityAsString()) Json.str(g, F_CAPACITY, Long.toString(capacity));
+            else Json.num(g, F_CAPACITY, capacity);
         }
-        if (r.capacityAsString()) g.writeStringField("usedCapacity", Long.toString(used));
-        else g.writeNumberField("usedCapacity", used);
-        g.writeStringField("createTime", Render.utc(p.created()));
+        if (r.capacityAsString()) Json.str(g, F_USED_CAPACITY, Long.toString(used));
+        else Json.num(g, F_USED_CAPACITY, used);
+        Json.str(g, F_CREATE_TIME, Render.utc(p.created()));
         if (r.nullFields()) {
-            g.writeNullField("activeTime");
-            g.writeNullField("expireTime");
+            Json.nul(g, F_ACTIVE_TIME);
+            Json.nul(g, F_EXPIRE_TIME);
         } else {
-            g.writeStringField("activeTime", Render.utc(p.start()));
-            g.writeStringField("expireTime", Render.utc(v.expire()));
+            Json.str(g, F_ACTIVE_TIME, Render.utc(p.start()));
+            Json.str(g, F_EXPIRE_TIME, Render.utc(v.expire()));
         }
         g.writeEndObject();
     }

@@ -1,6 +1,8 @@
 package io.packwatch.simulators.tencent;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
+import io.packwatch.simulators.http.Json;
 import io.packwatch.simulators.http.Render;
 import io.packwatch.simulators.scenario.Account;
 import io.packwatch.simulators.scenario.SimPackage;
@@ -16,6 +18,17 @@ import java.util.regex.Pattern;
  * TrafficUsed never exceeds the total: what goes beyond it is TrafficOverflow (so used + remaining = total).
  */
 final class LighthouseTrafficPackages implements TencentApiHandler {
+    private static final SerializedString F_TOTAL_COUNT = Json.name("TotalCount");
+    private static final SerializedString F_INSTANCE_ID = Json.name("InstanceId");
+    private static final SerializedString F_TRAFFIC_PACKAGE_ID = Json.name("TrafficPackageId");
+    private static final SerializedString F_TRAFFIC_USED = Json.name("TrafficUsed");
+    private static final SerializedString F_TRAFFIC_PACKAGE_TOTAL = Json.name("TrafficPackageTotal");
+    private static final SerializedString F_TRAFFIC_PACKAGE_REMAINING = Json.name("TrafficPackageRemaining");
+    private static final SerializedString F_TRAFFIC_OVERFLOW = Json.name("TrafficOverflow");
+    private static final SerializedString F_START_TIME = Json.name("StartTime");
+    private static final SerializedString F_END_TIME = Json.name("EndTime");
+    private static final SerializedString F_DEADLINE = Json.name("Deadline");
+    private static final SerializedString F_STATUS = Json.name("Status");
     private static final Set<String> PARAMS = Set.of("InstanceIds", "Offset", "Limit");
     private static final Pattern INSTANCE_ID = Pattern.compile("lhins-[a-z0-9]{8}");
     static final int DEFAULT_LIMIT = 20;
@@ -57,12 +70,12 @@ final class LighthouseTrafficPackages implements TencentApiHandler {
             instances = instances.stream().filter(i -> w.contains(i.id())).toList();
         }
         Render r = call.render();
-        if (!r.missingFields()) g.writeNumberField("TotalCount", instances.size());
+        if (!r.missingFields()) Json.num(g, F_TOTAL_COUNT, instances.size());
         g.writeArrayFieldStart("InstanceTrafficPackageSet");
         for (int i = offset; i < Math.min(instances.size(), offset + limit); i++) {
             Account.Instance inst = instances.get(i);
             g.writeStartObject();
-            g.writeStringField("InstanceId", inst.id());
+            Json.str(g, F_INSTANCE_ID, inst.id());
             g.writeArrayFieldStart("TrafficPackageSet");
             for (SimPackage pkg : inst.packages()) {
                 SimPackage.View v = pkg.at(call.now());
@@ -79,23 +92,23 @@ final class LighthouseTrafficPackages implements TencentApiHandler {
         long rawUsed = Math.round(v.used());
         long used = Math.min(rawUsed, total);
         g.writeStartObject();
-        g.writeStringField("TrafficPackageId", p.id());
-        g.writeNumberField("TrafficUsed", used);
-        if (!r.missingFields()) g.writeNumberField("TrafficPackageTotal", total);
-        g.writeNumberField("TrafficPackageRemaining", total - used);
-        g.writeNumberField("TrafficOverflow", Math.max(0, rawUsed - total));
+        Json.str(g, F_TRAFFIC_PACKAGE_ID, p.id());
+        Json.num(g, F_TRAFFIC_USED, used);
+        if (!r.missingFields()) Json.num(g, F_TRAFFIC_PACKAGE_TOTAL, total);
+        Json.num(g, F_TRAFFIC_PACKAGE_REMAINING, total - used);
+        Json.num(g, F_TRAFFIC_OVERFLOW, Math.max(0, rawUsed - total));
         if (r.nullFields()) {
-            g.writeNullField("StartTime");
-            g.writeNullField("EndTime");
-            g.writeNullField("Deadline");
+            Json.nul(g, F_START_TIME);
+            Json.nul(g, F_END_TIME);
+            Json.nul(g, F_DEADLINE);
         } else {
-            g.writeStringField("StartTime", Render.utc(v.cycleStart()));
+            Json.str(g, F_START_TIME, Render.utc(v.cycleStart()));
             // the last second of the cycle, as in the vendor's example (StartTime 08:15:18 → EndTime 08:15:17 a month on)
-            g.writeStringField("EndTime", Render.utc(v.cycleEnd().minusSeconds(1)));
-            g.writeStringField("Deadline", Render.utc(v.expire()));
+            Json.str(g, F_END_TIME, Render.utc(v.cycleEnd().minusSeconds(1)));
+            Json.str(g, F_DEADLINE, Render.utc(v.expire()));
         }
         String status = v.statusOverride() != null ? v.statusOverride() : "NETWORK_NORMAL";
-        g.writeStringField("Status", r.unknownEnum() ? Render.UNKNOWN_STATUS : status);
+        Json.str(g, F_STATUS, r.unknownEnum() ? Render.UNKNOWN_STATUS : status);
         g.writeEndObject();
     }
 }

@@ -1,6 +1,8 @@
 package io.packwatch.simulators.tencent;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
+import io.packwatch.simulators.http.Json;
 import io.packwatch.simulators.http.Render;
 import io.packwatch.simulators.scenario.SimPackage;
 
@@ -19,6 +21,22 @@ import io.packwatch.simulators.scenario.Account;
  * Region is ignored. Times are Beijing-time strings without zone.
  */
 final class LivePackageInfo implements TencentApiHandler {
+    private static final SerializedString F_PACKAGE_BILL_MODE = Json.name("PackageBillMode");
+    private static final SerializedString F_FLUX_PACKAGE_BILL_MODE = Json.name("FluxPackageBillMode");
+    private static final SerializedString F_TOTAL_PAGE = Json.name("TotalPage");
+    private static final SerializedString F_TOTAL_NUM = Json.name("TotalNum");
+    private static final SerializedString F_PAGE_NUM = Json.name("PageNum");
+    private static final SerializedString F_PAGE_SIZE = Json.name("PageSize");
+    private static final SerializedString F_ID = Json.name("Id");
+    private static final SerializedString F_TYPE = Json.name("Type");
+    private static final SerializedString F_STATUS = Json.name("Status");
+    private static final SerializedString F_TOTAL = Json.name("Total");
+    private static final SerializedString F_USED = Json.name("Used");
+    private static final SerializedString F_LEFT = Json.name("Left");
+    private static final SerializedString F_BUY_TIME = Json.name("BuyTime");
+    private static final SerializedString F_EXPIRE_TIME = Json.name("ExpireTime");
+    private static final SerializedString F_WILL_RENEW = Json.name("WillRenew");
+    private static final SerializedString F_RENEWAL_RESULT = Json.name("RenewalResult");
     private static final Set<String> PARAMS = Set.of("PackageType", "OrderBy", "PageNum", "PageSize");
     private static final Set<String> ORDERS = Set.of("BuyTimeDesc", "BuyTimeAsc", "ExpireTimeDesc", "ExpireTimeAsc");
     static final int DEFAULT_PAGE_SIZE = 100;
@@ -93,18 +111,18 @@ final class LivePackageInfo implements TencentApiHandler {
         g.writeArrayFieldStart("LivePackageInfoList");
         for (Item it : page) write(g, it, r);
         g.writeEndArray();
-        g.writeNumberField("PackageBillMode", call.account().liveBillMode());
-        g.writeStringField("FluxPackageBillMode", type == 0 ? call.account().fluxBillMode() : "");
+        Json.num(g, F_PACKAGE_BILL_MODE, call.account().liveBillMode());
+        Json.str(g, F_FLUX_PACKAGE_BILL_MODE, type == 0 ? call.account().fluxBillMode() : "");
         if (r.nullFields()) {
-            g.writeNullField("TotalPage");
-            g.writeNullField("TotalNum");
-            g.writeNullField("PageNum");
-            g.writeNullField("PageSize");
+            Json.nul(g, F_TOTAL_PAGE);
+            Json.nul(g, F_TOTAL_NUM);
+            Json.nul(g, F_PAGE_NUM);
+            Json.nul(g, F_PAGE_SIZE);
         } else {
-            g.writeNumberField("TotalPage", totalPages);
-            if (!r.missingFields()) g.writeNumberField("TotalNum", total);
-            g.writeNumberField("PageNum", num);
-            g.writeNumberField("PageSize", size);
+            Json.num(g, F_TOTAL_PAGE, totalPages);
+            if (!r.missingFields()) Json.num(g, F_TOTAL_NUM, total);
+            Json.num(g, F_PAGE_NUM, num);
+            Json.num(g, F_PAGE_SIZE, size);
         }
     }
 
@@ -132,20 +150,20 @@ final class LivePackageInfo implements TencentApiHandler {
         long total = Math.round(p.capacity());
         long used = Math.min(total, Math.round(v.used()));
         g.writeStartObject();
-        g.writeStringField("Id", p.id());
-        g.writeNumberField("Type", p.liveType());
-        g.writeNumberField("Status", r.unknownEnum() ? 9 : status(v));
-        if (!r.missingFields()) g.writeNumberField("Total", total);
-        g.writeNumberField("Used", used);
-        g.writeNumberField("Left", total - used);
-        g.writeStringField("BuyTime", Render.beijing(p.created()));
-        g.writeStringField("ExpireTime", Render.beijing(v.expire()));
+        Json.str(g, F_ID, p.id());
+        Json.num(g, F_TYPE, p.liveType());
+        Json.num(g, F_STATUS, r.unknownEnum() ? 9 : status(v));
+        if (!r.missingFields()) Json.num(g, F_TOTAL, total);
+        Json.num(g, F_USED, used);
+        Json.num(g, F_LEFT, total - used);
+        Json.str(g, F_BUY_TIME, Render.beijing(p.created()));
+        Json.str(g, F_EXPIRE_TIME, Render.beijing(v.expire()));
         if (r.nullFields()) {
-            g.writeNullField("WillRenew");
-            g.writeNullField("RenewalResult");
+            Json.nul(g, F_WILL_RENEW);
+            Json.nul(g, F_RENEWAL_RESULT);
         } else {
-            g.writeNumberField("WillRenew", p.willRenew());
-            g.writeNumberField("RenewalResult", v.renewals() > 0 ? 1 : p.renewalResult());
+            Json.num(g, F_WILL_RENEW, p.willRenew());
+            Json.num(g, F_RENEWAL_RESULT, v.renewals() > 0 ? 1 : p.renewalResult());
         }
         g.writeEndObject();
     }

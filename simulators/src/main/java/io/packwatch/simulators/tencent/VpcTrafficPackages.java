@@ -1,6 +1,8 @@
 package io.packwatch.simulators.tencent;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
+import io.packwatch.simulators.http.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.packwatch.simulators.SimApi;
 import io.packwatch.simulators.http.Render;
@@ -17,6 +19,16 @@ import java.util.regex.Pattern;
 
 /** VPC DescribeTrafficPackages (2017-03-12), vendor-spec 2. */
 final class VpcTrafficPackages implements TencentApiHandler {
+    private static final SerializedString F_TOTAL_COUNT = Json.name("TotalCount");
+    private static final SerializedString F_TRAFFIC_PACKAGE_ID = Json.name("TrafficPackageId");
+    private static final SerializedString F_TRAFFIC_PACKAGE_NAME = Json.name("TrafficPackageName");
+    private static final SerializedString F_STATUS = Json.name("Status");
+    private static final SerializedString F_CREATED_TIME = Json.name("CreatedTime");
+    private static final SerializedString F_DEADLINE = Json.name("Deadline");
+    private static final SerializedString F_DEDUCT_TYPE = Json.name("DeductType");
+    private static final SerializedString F_KEY = Json.name("Key");
+    private static final SerializedString F_VALUE = Json.name("Value");
+    private static final SerializedString F_TAG_SET = Json.name("TagSet");
     private static final Set<String> PARAMS = Set.of("TrafficPackageIds", "Filters", "Offset", "Limit");
     private static final Set<String> FILTERABLE_STATUS = Set.of("AVAILABLE", "EXPIRED", "EXHAUSTED");
     private static final Pattern ID = Pattern.compile("tfp-[a-z0-9]{8}");
@@ -65,7 +77,7 @@ final class VpcTrafficPackages implements TencentApiHandler {
             }
         }
         Render r = call.render();
-        if (!r.missingFields()) g.writeNumberField("TotalCount", total);
+        if (!r.missingFields()) Json.num(g, F_TOTAL_COUNT, total);
         g.writeArrayFieldStart("TrafficPackageSet");
         for (Item it : page) write(g, it.pkg, it.view, r);
         g.writeEndArray();
@@ -83,26 +95,26 @@ final class VpcTrafficPackages implements TencentApiHandler {
     private static void write(JsonGenerator g, SimPackage p, SimPackage.View v, Render r) throws IOException {
         double used = Render.round4(Math.min(v.used(), p.capacity()));
         g.writeStartObject();
-        g.writeStringField("TrafficPackageId", p.id());
-        if (r.nullFields()) g.writeNullField("TrafficPackageName");
-        else g.writeStringField("TrafficPackageName", p.name());
+        Json.str(g, F_TRAFFIC_PACKAGE_ID, p.id());
+        if (r.nullFields()) Json.nul(g, F_TRAFFIC_PACKAGE_NAME);
+        else Json.str(g, F_TRAFFIC_PACKAGE_NAME, p.name());
         if (!r.missingFields()) {
             Render.decimal(g, "TotalAmount", p.capacity());
             Render.decimal(g, "RemainingAmount", Render.round4(p.capacity()) - used);
             Render.decimal(g, "UsedAmount", used);
         }
-        g.writeStringField("Status", r.unknownEnum() ? Render.UNKNOWN_STATUS : status(v));
-        g.writeStringField("CreatedTime", Render.utc(p.created()));
-        g.writeStringField("Deadline", Render.utc(v.expire()));
-        g.writeStringField("DeductType", r.unknownEnum() ? "SIMULATED_UNKNOWN_DEDUCT_TYPE" : p.offPeak() ? "IDLE_TIME" : "FULL_TIME");
+        Json.str(g, F_STATUS, r.unknownEnum() ? Render.UNKNOWN_STATUS : status(v));
+        Json.str(g, F_CREATED_TIME, Render.utc(p.created()));
+        Json.str(g, F_DEADLINE, Render.utc(v.expire()));
+        Json.str(g, F_DEDUCT_TYPE, r.unknownEnum() ? "SIMULATED_UNKNOWN_DEDUCT_TYPE" : p.offPeak() ? "IDLE_TIME" : "FULL_TIME");
         if (r.nullFields()) {
-            g.writeNullField("TagSet");
+            Json.nul(g, F_TAG_SET);
         } else {
             g.writeArrayFieldStart("TagSet");
             for (Map.Entry<String, String> t : p.tags().entrySet()) {
                 g.writeStartObject();
-                g.writeStringField("Key", t.getKey());
-                g.writeStringField("Value", t.getValue());
+                Json.str(g, F_KEY, t.getKey());
+                Json.str(g, F_VALUE, t.getValue());
                 g.writeEndObject();
             }
             g.writeEndArray();
