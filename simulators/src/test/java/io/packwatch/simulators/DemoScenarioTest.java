@@ -93,6 +93,8 @@ class DemoScenarioTest {
         assertThat(live(0).get("100006").get("Status").asInt()).isEqualTo(3);
         assertThat(live(0).get("100001").get("Used").asLong()).isEqualTo(450_000_000_000L);
         assertThat(live(1).get("100003").get("Status").asInt()).isEqualTo(1);
+        assertThat(live(1).get("100008").get("Status").asInt()).isEqualTo(5);
+        assertThat(live(0).get("100007").get("Status").asInt()).isEqualTo(2);
 
         int pages = 0;
         String marker = null;

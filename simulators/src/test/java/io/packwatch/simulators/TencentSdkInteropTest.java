@@ -297,6 +297,27 @@ class TencentSdkInteropTest {
     }
 
     @Test
+    void lighthouseAndLiveExactlyOneFullPageAndZeroItems() throws Exception {
+        CommonClient lh = client(server, SimApi.TENCENT_LIGHTHOUSE, "ap-guangzhou");
+        JsonNode lastFull = call(lh, SimApi.TENCENT_LIGHTHOUSE, "{\"Limit\":40,\"Offset\":80}");
+        assertThat(lastFull.get("InstanceTrafficPackageSet")).hasSize(40);
+        assertThat(call(lh, SimApi.TENCENT_LIGHTHOUSE, "{\"Limit\":40,\"Offset\":120}").get("InstanceTrafficPackageSet")).isEmpty();
+        JsonNode noInstances = call(client(server, SimApi.TENCENT_LIGHTHOUSE, "ap-shanghai"), SimApi.TENCENT_LIGHTHOUSE, "{\"Limit\":100}");
+        assertThat(noInstances.get("TotalCount").asInt()).isZero();
+        assertThat(noInstances.get("InstanceTrafficPackageSet")).isEmpty();
+
+        CommonClient live = client(server, SimApi.TENCENT_LIVE, "");
+        JsonNode onePage = call(live, SimApi.TENCENT_LIVE, "{\"PackageType\":0,\"PageNum\":1,\"PageSize\":25}");
+        assertThat(onePage.get("LivePackageInfoList")).hasSize(25);
+        assertThat(onePage.get("TotalPage").asInt()).isEqualTo(1);
+        assertThat(call(live, SimApi.TENCENT_LIVE, "{\"PackageType\":0,\"PageNum\":2,\"PageSize\":25}").get("LivePackageInfoList")).isEmpty();
+        JsonNode none = call(client(server, SimApi.TENCENT_LIVE, "", TestScenarios.TC2_ID, TestScenarios.TC2_KEY), SimApi.TENCENT_LIVE, "{\"PackageType\":0}");
+        assertThat(none.get("LivePackageInfoList")).isEmpty();
+        assertThat(none.get("TotalNum").asInt()).isZero();
+        assertThat(none.get("TotalPage").asInt()).isZero();
+    }
+
+    @Test
     void accountsSeeOnlyTheirOwnPackages() throws Exception {
         CommonClient other = client(server, SimApi.TENCENT_VPC, "ap-guangzhou", TestScenarios.TC2_ID, TestScenarios.TC2_KEY);
         assertThat(call(other, SimApi.TENCENT_VPC, "{}").get("TotalCount").asInt()).isZero();
