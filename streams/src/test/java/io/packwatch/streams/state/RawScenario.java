@@ -26,7 +26,12 @@ final class RawScenario {
     record RawRecord(VendorApi api, String topicSuffix, String key, byte[] value, Instant timestamp) {
     }
 
-    static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
+    /**
+     * Start of the scenario: three days ago at midnight UTC. Record timestamps are the collection instants, and the
+     * raw topics keep 7 days, so a fixed date in the past would let the broker's retention delete the input while
+     * the test runs (which looks exactly like lost records).
+     */
+    static final Instant T0 = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.DAYS).minus(Duration.ofDays(3));
     static final String VPC_KEY = "tencent-vpc/acme/ap-guangzhou/tfp-a";
     static final String LH_KEY = "tencent-lighthouse/acme/ap-guangzhou/lhins-1/lhtfp-1";
     static final String BAIDU_KEY = "baidu-eip/acme/bj/tp-exp";

@@ -1,0 +1,202 @@
+package io.packwatch.streams.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.packwatch.core.VendorApi;
+import io.packwatch.streams.Envelopes;
+import io.packwatch.streams.StreamsSettings;
+import io.packwatch.streams.app.StreamsApp;
+import io.packwatch.testsupport.KafkaAndRegistryExtension;
+import io.packwatch.testsupport.KafkaTestClients;
+import io.packwatch.testsupport.TestInfra;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Benchmark, not a test (skipped unless -Dpackwatch.bench=true): full topology (normalize + state + alerts) against a
+ * pass-through app (bytes in, bytes out, exactly-once) on the same broker in the same run; p99 latency from a raw
+ * record's append to the visibility (read_committed) of its package-state record, which commits in the same
+ * transaction as its alerts; state store bytes per package on disk.
+ * Run: {@code ./mvnw -B -pl streams verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=StateBenchmarkIT -Dpackwatch.bench=true}
+ * Sizes: -Dpackwatch.bench.packages (default 20000), -Dpackwatch.bench.polls (5).
+ */
+@ExtendWith(KafkaAndRegistryExtension.class)
+@EnabledIfSystemProperty(named = "packwatch.bench", matches = "true")
+class StateBenchmarkIT {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StateBenchmarkIT.class);
+    private static final long GIB = 1L << 30;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void fullTopologyVersusPassThrough() throws Exception {
+        int packages = Integer.getInteger("packwatch.bench.packages", 20_000);
+        int polls = Integer.getInteger("packwatch.bench.polls", 5);
+        int total = packages * polls;
+        String prefix = KafkaTestClients.unique("pwbench");
+        Map<String, String> config = new HashMap<>(StateAndAlertsIT.config(prefix, KafkaTestClients.unique("pwbench-app"),
+                dir.resolve("full"), StateAndAlertsIT.freePort()));
+        config.remove("commit.interval.ms");   // exactly-once default (100 ms)
+        config.remove("statestore.cache.max.bytes");
+        StreamsSettings settings = StreamsSettings.fromMap(config);
+        io.packwatch.streams.app.TopicProvisioner.ensureTopics(new HashMap<>(settings.kafka()), settings.topics(), 3, (short) 1);
+        String raw = settings.topics().raw(VendorApi.BAIDU_EIP).name();
+
+        long t = System.nanoTime();
+        // timestamps near now: the raw topics keep 7 days, older records would be deleted by retention mid-run
+        produce(raw, packages, polls, Instant.now().minus(Duration.ofHours(1)), false);
+        LOG.info("produced {} raw envelopes in {} ms", total, ms(t));
+
+        String passOut = prefix + ".passthrough";
+        KafkaTestClients.createTopics(3, passOut);
+        Properties pass = settings.streamsProperties();
+        pass.put(StreamsConfig.APPLICATION_ID_CONFIG, KafkaTestClients.unique("pwbench-pass"));
+        pass.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("pass").toString());
+        StreamsBuilder b = new StreamsBuilder();
+        b.stream(raw, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("bench-source"))
+                .to(passOut, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("bench-sink"));
+        double passRate;
+        try (KafkaStreams streams = new KafkaStreams(b.build(pass), pass)) {
+            streams.start();
+            passRate = rate("pass-through", passOut, total);
+        }
+
+        double fullRate;
+        try (StreamsApp app = StreamsApp.start(settings)) {
+            fullRate = rate("full topology", prefix + ".package-state", total);
+            // latency under load: new polls stamped with the wall clock, at a fixed rate
+            List<Long> latencies = latency(raw, prefix + ".package-state", Math.min(packages, 2_000), 400);
+            Collections.sort(latencies);
+            long p50 = latencies.get(latencies.size() / 2);
+            long p99 = latencies.get((int) Math.floor(latencies.size() * 0.99) - 1);
+            LOG.info("BENCH latency raw append -> package-state visible (read_committed): n={} p50={} ms p99={} ms max={} ms (commit interval 100 ms)",
+                    latencies.size(), p50, p99, latencies.get(latencies.size() - 1));
+            app.close(Duration.ofSeconds(30));
+        }
+        long stateBytes = bytesUnder(dir.resolve("full"));
+        LOG.info("BENCH throughput: pass-through {} rec/s, full {} rec/s, ratio {}", Math.round(passRate), Math.round(fullRate),
+                String.format(java.util.Locale.ROOT, "%.2f", fullRate / passRate));
+        LOG.info("BENCH state dir after the run: {} bytes for {} packages = {} bytes/package (all stores, RocksDB files)",
+                stateBytes, packages, stateBytes / packages);
+        assertThat(fullRate).isPositive();
+    }
+
+    private static long ms(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    /** Records per second from the first output record to the last (start-up excluded). */
+    private static double rate(String name, String topic, int expected) {
+        Map<String, Object> props = new HashMap<>();
+        KafkaTestClients.consumerProps(KafkaTestClients.unique("bench")).forEach((k, v) -> props.put(k.toString(), v));
+        long first = 0;
+        int seen = 0;
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            while (seen < expected && System.nanoTime() < deadline) {
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(200));
+                if (!records.isEmpty() && first == 0) {
+                    first = System.nanoTime();
+                }
+                seen += records.count();
+            }
+        }
+        double seconds = (System.nanoTime() - first) / 1e9;
+        LOG.info("BENCH {}: {} records in {} s after the first output", name, seen, String.format(java.util.Locale.ROOT, "%.1f", seconds));
+        assertThat(seen).isEqualTo(expected);
+        return seen / seconds;
+    }
+
+    private static void produce(String topic, int packages, int polls, Instant start, boolean wallClockTimestamps) {
+        Properties props = KafkaTestClients.producerProps();
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+            for (int poll = 0; poll < polls; poll++) {
+                Instant at = start.plus(Duration.ofMinutes(poll));
+                for (int p = 0; p < packages; p++) {
+                    producer.send(record(topic, p, at, poll, wallClockTimestamps ? System.currentTimeMillis() : at.toEpochMilli()));
+                }
+            }
+            producer.flush();
+        }
+    }
+
+    private static ProducerRecord<String, byte[]> record(String topic, int p, Instant at, int poll, long timestamp) {
+        String id = "tp-b" + p;
+        String item = "{\"id\":\"" + id + "\",\"deductPolicy\":\"FullTimeDurationPackage\",\"packageType\":\"WebOutBytes\","
+                + "\"status\":\"RUNNING\",\"capacity\":" + (10 * GIB) + ",\"usedCapacity\":" + ((long) (p % 100) * GIB / 10 + poll * 1_000_000L)
+                + ",\"createTime\":\"2026-10-01T00:00:00Z\",\"activeTime\":\"2026-10-01T00:00:00Z\",\"expireTime\":\"2027-10-01T00:00:00Z\"}";
+        String key = "baidu-eip/bench/bj/" + id;
+        return new ProducerRecord<>(topic, null, timestamp, key,
+                Envelopes.bytes(Envelopes.pkg("baidu-eip", "bench", "bj", "poll-" + poll, at, Envelopes.json(item))));
+    }
+
+    /** Sends {@code count} new polls at {@code perSecond}, stamped with the send time; returns latencies in ms. */
+    private static List<Long> latency(String raw, String stateTopic, int count, int perSecond) throws Exception {
+        Map<String, Object> props = new HashMap<>();
+        KafkaTestClients.consumerProps(KafkaTestClients.unique("bench-lat")).forEach((k, v) -> props.put(k.toString(), v));
+        props.put("auto.offset.reset", "latest");
+        List<Long> latencies = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(KafkaTestClients.producerProps(), new StringSerializer(), new ByteArraySerializer())) {
+            consumer.subscribe(List.of(stateTopic));
+            while (consumer.assignment().isEmpty()) {
+                consumer.poll(Duration.ofMillis(100));
+            }
+            consumer.seekToEnd(consumer.assignment());
+            consumer.assignment().forEach(consumer::position);
+            Instant at = Instant.now();
+            long startNanos = System.nanoTime();
+            int sent = 0;
+            while (latencies.size() < count) {
+                long due = (long) ((System.nanoTime() - startNanos) / 1e9 * perSecond);
+                while (sent < count && sent < due) {
+                    producer.send(record(raw, sent, at, 100, System.currentTimeMillis()));
+                    sent++;
+                }
+                producer.flush();
+                consumer.poll(Duration.ofMillis(5)).forEach(r -> latencies.add(System.currentTimeMillis() - r.timestamp()));
+            }
+        }
+        return latencies;
+    }
+
+    private static long bytesUnder(Path root) throws Exception {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+}
