@@ -26,13 +26,12 @@ public final class BaiduEipLister extends Lister {
     }
 
     @Override
-    protected void fetchAll(PacedRetryingCaller caller, PageSink sink, Progress progress)
+    protected void fetchAll(Prefetcher prefetcher, PageSink sink, Progress progress)
             throws VendorCallException, MalformedPageException, InterruptedException, PacedRetryingCaller.StoppedException {
-        String marker = null;
         Set<String> seenMarkers = new HashSet<>();
+        java.util.concurrent.Future<ApiPage> next = prefetcher.start(() -> transport.list(null, maxKeys));
         while (progress.pages() < MAX_PAGES) {
-            final String at = marker;
-            ApiPage page = caller.call(() -> transport.list(at, maxKeys));
+            ApiPage page = Prefetcher.await(next);
             JsonNode list = PageItems.array(page, "packageList");
             List<FoundItem> items = new ArrayList<>();
             for (JsonNode pkg : list) {
@@ -43,22 +42,26 @@ public final class BaiduEipLister extends Lister {
                     items.add(new FoundItem(pkg, id, null, null));
                 }
             }
+            String problem = null;
+            JsonNode nextMarker = page.body().get("nextMarker");
+            boolean truncated = page.body().path("isTruncated").asBoolean(false);
+            if (truncated && (nextMarker == null || nextMarker.isNull() || nextMarker.asText().isEmpty())) {
+                problem = "isTruncated is true but nextMarker is missing";
+            } else if (truncated && !seenMarkers.add(nextMarker.asText())) {
+                problem = "nextMarker " + nextMarker.asText() + " was already used (marker loop)";
+            } else if (truncated) {
+                String marker = nextMarker.asText();
+                next = prefetcher.start(() -> transport.list(marker, maxKeys));
+            }
             sink.accept(page, items);
             progress.page(items.size());
-            if (!page.body().path("isTruncated").asBoolean(false)) {
+            if (problem != null) {
+                progress.problem("InconsistentPaging", problem, page.requestId());
                 return;
             }
-            JsonNode next = page.body().get("nextMarker");
-            if (next == null || next.isNull() || next.asText().isEmpty()) {
-                progress.problem("InconsistentPaging", "isTruncated is true but nextMarker is missing", page.requestId());
+            if (!truncated) {
                 return;
             }
-            if (!seenMarkers.add(next.asText())) {
-                progress.problem("InconsistentPaging", "nextMarker " + next.asText() + " was already used (marker loop)",
-                        page.requestId());
-                return;
-            }
-            marker = next.asText();
         }
     }
 }

@@ -13,13 +13,13 @@ public abstract class Lister {
     protected static final int MAX_PAGES = 100_000;
 
     /** Fetches all pages; implementations call {@link Progress#page} for each one. */
-    protected abstract void fetchAll(PacedRetryingCaller caller, PageSink sink, Progress progress)
+    protected abstract void fetchAll(Prefetcher prefetcher, PageSink sink, Progress progress)
             throws VendorCallException, MalformedPageException, InterruptedException, PacedRetryingCaller.StoppedException;
 
     public final ListingOutcome list(PacedRetryingCaller caller, PageSink sink) throws InterruptedException {
         Progress progress = new Progress();
-        try {
-            fetchAll(caller, sink, progress);
+        try (Prefetcher prefetcher = new Prefetcher(caller)) {
+            fetchAll(prefetcher, sink, progress);
         } catch (VendorCallException e) {
             progress.reasons.add(new IncompleteReason(e.code(), "page " + (progress.pages + 1) + ": " + e.getMessage(), e.requestId()));
         } catch (MalformedPageException e) {

@@ -19,9 +19,9 @@ public final class TencentLighthouseLister extends Lister {
     }
 
     @Override
-    protected void fetchAll(PacedRetryingCaller caller, PageSink sink, Progress progress)
+    protected void fetchAll(Prefetcher prefetcher, PageSink sink, Progress progress)
             throws VendorCallException, MalformedPageException, InterruptedException, PacedRetryingCaller.StoppedException {
-        TencentVpcLister.OffsetPaging.run(caller, sink, progress, "InstanceTrafficPackageSet", offset -> {
+        TencentVpcLister.OffsetPaging.run(prefetcher, sink, progress, "InstanceTrafficPackageSet", offset -> {
             ObjectNode request = VendorJson.MAPPER.createObjectNode().put("Limit", LIMIT).put("Offset", offset);
             return transport.call(request);
         }, (page, instances) -> {

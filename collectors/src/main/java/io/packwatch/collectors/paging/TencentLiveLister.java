@@ -24,14 +24,23 @@ public final class TencentLiveLister extends Lister {
     }
 
     @Override
-    protected void fetchAll(PacedRetryingCaller caller, PageSink sink, Progress progress)
+    protected void fetchAll(Prefetcher prefetcher, PageSink sink, Progress progress)
             throws VendorCallException, MalformedPageException, InterruptedException, PacedRetryingCaller.StoppedException {
-        for (int type : PACKAGE_TYPES) {
+        java.util.concurrent.Future<ApiPage> next = prefetcher.start(request(PACKAGE_TYPES[0], 1));
+        for (int t = 0; t < PACKAGE_TYPES.length; t++) {
+            int type = PACKAGE_TYPES[t];
             for (int pageNum = 1; progress.pages() < MAX_PAGES; pageNum++) {
-                ObjectNode request = VendorJson.MAPPER.createObjectNode()
-                        .put("PackageType", type).put("PageNum", pageNum).put("PageSize", PAGE_SIZE);
-                ApiPage page = caller.call(() -> transport.call(request));
+                ApiPage page = Prefetcher.await(next);
                 JsonNode list = PageItems.array(page, "LivePackageInfoList");
+                JsonNode totalPage = page.body().get("TotalPage");
+                boolean last = list.isEmpty() || (totalPage != null && totalPage.canConvertToInt()
+                        ? pageNum >= totalPage.asInt()
+                        : list.size() < PAGE_SIZE);
+                if (!last) {
+                    next = prefetcher.start(request(type, pageNum + 1));
+                } else if (t + 1 < PACKAGE_TYPES.length) {
+                    next = prefetcher.start(request(PACKAGE_TYPES[t + 1], 1));
+                }
                 List<FoundItem> items = new ArrayList<>();
                 for (JsonNode pkg : list) {
                     String id = PageItems.id(pkg, "Id");
@@ -43,14 +52,16 @@ public final class TencentLiveLister extends Lister {
                 }
                 sink.accept(page, items);
                 progress.page(items.size());
-                JsonNode totalPage = page.body().get("TotalPage");
-                boolean last = totalPage != null && totalPage.canConvertToInt()
-                        ? pageNum >= totalPage.asInt()
-                        : list.size() < PAGE_SIZE;
-                if (last || list.isEmpty()) {
+                if (last) {
                     break;
                 }
             }
         }
+    }
+
+    private io.packwatch.collectors.vendor.VendorCall request(int type, int pageNum) {
+        ObjectNode request = VendorJson.MAPPER.createObjectNode()
+                .put("PackageType", type).put("PageNum", pageNum).put("PageSize", PAGE_SIZE);
+        return () -> transport.call(request);
     }
 }

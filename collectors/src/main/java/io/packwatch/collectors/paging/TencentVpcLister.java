@@ -20,9 +20,9 @@ public final class TencentVpcLister extends Lister {
     }
 
     @Override
-    protected void fetchAll(PacedRetryingCaller caller, PageSink sink, Progress progress)
+    protected void fetchAll(Prefetcher prefetcher, PageSink sink, Progress progress)
             throws VendorCallException, MalformedPageException, InterruptedException, PacedRetryingCaller.StoppedException {
-        OffsetPaging.run(caller, sink, progress, "TrafficPackageSet", offset -> {
+        OffsetPaging.run(prefetcher, sink, progress, "TrafficPackageSet", offset -> {
             ObjectNode request = VendorJson.MAPPER.createObjectNode().put("Limit", LIMIT).put("Offset", offset);
             return transport.call(request);
         }, (page, set) -> {
@@ -49,19 +49,25 @@ public final class TencentVpcLister extends Lister {
             List<FoundItem> items(ApiPage page, JsonNode entries) throws MalformedPageException;
         }
 
-        static void run(PacedRetryingCaller caller, PageSink sink, Progress progress, String arrayField, PageCall call,
+        static void run(Prefetcher prefetcher, PageSink sink, Progress progress, String arrayField, PageCall call,
                         Extract extract)
                 throws VendorCallException, MalformedPageException, InterruptedException, PacedRetryingCaller.StoppedException {
             int offset = 0;
+            java.util.concurrent.Future<ApiPage> next = prefetcher.start(() -> call.fetch(0));
             while (progress.pages() < MAX_PAGES) {
                 final int at = offset;
-                ApiPage page = caller.call(() -> call.fetch(at));
+                ApiPage page = Prefetcher.await(next);
                 long total = PageItems.number(page, "TotalCount");
                 JsonNode entries = PageItems.array(page, arrayField);
                 List<FoundItem> items = extract.items(page, entries);
+                offset += entries.size();
+                boolean last = offset >= total || entries.isEmpty();
+                if (!last) {
+                    final int following = offset;
+                    next = prefetcher.start(() -> call.fetch(following));
+                }
                 sink.accept(page, items);
                 progress.page(items.size());
-                offset += entries.size();
                 if (offset >= total) {
                     return;
                 }
