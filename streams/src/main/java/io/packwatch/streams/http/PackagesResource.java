@@ -32,8 +32,8 @@ import org.apache.kafka.streams.KeyValue;
  * a listing asks every instance for its local page and merges them in key order.
  *
  * <p>Paging is by key cursor: {@code ?limit=N&after=<last key of the previous page>}; the answer's {@code next} is the
- * cursor of the following page, {@code null} on the last one. Filters: {@code vendor}, {@code product}, {@code account},
- * {@code status}, {@code kind} (enum names, case-insensitive; account exact).
+ * cursor of the following page, {@code null} on the last one. Filters: {@code vendor}, {@code product}, {@code status},
+ * {@code kind} (enum names, case-insensitive), {@code account} and {@code api} (e.g. {@code tencent-vpc}) exact.
  */
 public final class PackagesResource {
     static final int DEFAULT_LIMIT = 100;
@@ -174,6 +174,10 @@ public final class PackagesResource {
         p = p.and(enumFilter(request, "product", s -> s.getProduct().name()));
         p = p.and(enumFilter(request, "status", s -> s.getStatus().name()));
         p = p.and(enumFilter(request, "kind", s -> s.getKind().name()));
+        String api = request.param("api", null);
+        if (api != null) {
+            p = p.and(s -> s.getPackageKey().startsWith(api + "/"));
+        }
         String account = request.param("account", null);
         if (account != null) {
             p = p.and(s -> account.equals(s.getAccount()));

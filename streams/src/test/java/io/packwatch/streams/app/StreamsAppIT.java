@@ -174,6 +174,9 @@ class StreamsAppIT {
                 assertThat(listed).isEqualTo(keys.stream().sorted().toList());
             });
             assertThat(JSON.readTree(get(app, "/packages?status=EXPIRED").body()).get("count").asInt()).isZero();
+            assertThat(JSON.readTree(get(app, "/packages?api=baidu-eip&account=acct&kind=traffic&limit=1000").body())
+                    .get("count").asInt()).isEqualTo(12);
+            assertThat(JSON.readTree(get(app, "/packages?api=tencent-vpc").body()).get("count").asInt()).isZero();
         }
 
         // key lookups: asking the first instance answers every key, some of them served by the second one
