@@ -126,6 +126,10 @@ public final class LocalStack implements AutoCloseable {
             settings.put("packwatch.alerts.stale.poll-interval", poll.toString());
             settings.put("packwatch.state.stale-check-interval", poll.toString());
             settings.put("packwatch.forecast.min-samples", "3");
+            settings.put("packwatch.forecast.min-span", "PT20S");
+            settings.put("packwatch.forecast.ewma-half-life", "PT1M");
+            settings.put("packwatch.forecast.slope-window", "PT5M");
+            settings.put("packwatch.forecast.slope-min-span", "PT1M");
         }
         return settings;
     }
