@@ -1,26 +1,26 @@
 package io.packwatch.streams.app;
 
+import io.packwatch.core.registry.SchemaRegistryClient;
+import io.packwatch.core.registry.SchemaRegistryClients;
+import io.packwatch.core.registry.SchemaRegistryConfig;
 import io.packwatch.core.registry.SchemaRegistryException;
-import io.packwatch.core.serde.SpecificAvroSerializer;
-import io.packwatch.schema.AmountUnit;
-import io.packwatch.schema.DeductPolicy;
-import io.packwatch.schema.PackageKind;
+import io.packwatch.core.topics.Topics;
+import io.packwatch.schema.PackageAlert;
 import io.packwatch.schema.PackageSnapshot;
-import io.packwatch.schema.PackageStatus;
-import io.packwatch.schema.Product;
-import io.packwatch.schema.Vendor;
-import java.time.Instant;
-import java.util.List;
+import io.packwatch.schema.PackageState;
+import io.packwatch.streams.NormalizeTopology;
+import io.packwatch.streams.state.StateAndAlertsTopology;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.kafka.common.errors.SerializationException;
+import org.apache.avro.Schema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Registers the snapshot schema under the subjects this app writes before the stream threads start. Apicurio answers
- * 409 "artifact already exists" when two clients create the same new subject at the same moment (two instances
- * starting together); here that is retried, whereas inside a stream thread it would fail the task and cost a
- * rebalance.
+ * Registers the value schemas of every Avro topic and store changelog the app writes before the stream threads start.
+ * Apicurio answers 409 "artifact already exists" when two clients create the same new subject at the same moment
+ * (two instances starting together); here that is retried, whereas inside a stream thread it fails the task and costs
+ * a thread replacement and a rebalance. Skipped when {@code auto.register.schemas=false} (schemas managed outside).
  */
 final class SchemaWarmup {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaWarmup.class);
@@ -29,27 +29,38 @@ final class SchemaWarmup {
     private SchemaWarmup() {
     }
 
-    /** @param topics the topics whose {@code <topic>-value} subject must hold the PackageSnapshot schema */
-    static void registerSnapshotSchema(Map<String, ?> serdeConfig, List<String> topics) throws InterruptedException {
-        PackageSnapshot sample = PackageSnapshot.newBuilder()
-                .setPackageKey("warmup").setVendor(Vendor.UNKNOWN).setProduct(Product.UNKNOWN).setAccount("warmup")
-                .setPackageId("warmup").setKind(PackageKind.UNKNOWN).setUnit(AmountUnit.UNKNOWN)
-                .setCapacity(0L).setUsed(0L).setRemaining(0L).setStatus(PackageStatus.UNKNOWN)
-                .setDeductPolicy(DeductPolicy.UNKNOWN).setObservedAt(Instant.EPOCH).setPollId("warmup")
-                .build();
-        for (String topic : topics) {
+    /** Subject → schema for the topics and changelogs of the Packwatch topology. */
+    static Map<String, Schema> subjects(Topics topics, String applicationId) {
+        Map<String, Schema> subjects = new LinkedHashMap<>();
+        subjects.put(topics.packages().name() + "-value", PackageSnapshot.getClassSchema());
+        subjects.put(changelog(applicationId, NormalizeTopology.LATEST_SNAPSHOTS_STORE), PackageSnapshot.getClassSchema());
+        subjects.put(topics.packageState().name() + "-value", PackageState.getClassSchema());
+        subjects.put(changelog(applicationId, StateAndAlertsTopology.STATE_STORE), PackageState.getClassSchema());
+        subjects.put(topics.alertsDepletion().name() + "-value", PackageAlert.getClassSchema());
+        subjects.put(topics.alertsExpiry().name() + "-value", PackageAlert.getClassSchema());
+        return subjects;
+    }
+
+    private static String changelog(String applicationId, String store) {
+        return applicationId + "-" + store + "-changelog-value";
+    }
+
+    static void register(Map<String, ?> serdeConfig, Map<String, Schema> subjects) throws InterruptedException {
+        Object auto = serdeConfig.get(SchemaRegistryConfig.AUTO_REGISTER);
+        if (auto != null && !Boolean.parseBoolean(auto.toString())) {
+            return;
+        }
+        SchemaRegistryClient registry = SchemaRegistryClients.fromConfig(serdeConfig);
+        for (Map.Entry<String, Schema> e : subjects.entrySet()) {
             for (int attempt = 1; ; attempt++) {
-                SpecificAvroSerializer<PackageSnapshot> serializer = new SpecificAvroSerializer<>();
-                serializer.configure(serdeConfig, false);
                 try {
-                    serializer.serialize(topic, sample);
+                    registry.register(e.getKey(), e.getValue());
                     break;
-                } catch (SerializationException e) {
-                    boolean race = e.getCause() instanceof SchemaRegistryException sre && sre.isIncompatible();
-                    if (!race || attempt == ATTEMPTS) {
-                        throw e;
+                } catch (SchemaRegistryException ex) {
+                    if (!ex.isIncompatible() || attempt == ATTEMPTS) {
+                        throw ex;
                     }
-                    LOG.info("registering the snapshot schema for {} raced another instance (attempt {}); retrying", topic, attempt);
+                    LOG.info("registering {} raced another instance (attempt {}); retrying", e.getKey(), attempt);
                     Thread.sleep(200L * attempt);
                 }
             }

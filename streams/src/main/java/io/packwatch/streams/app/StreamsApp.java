@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.packwatch.streams.NormalizeTopology;
 import io.packwatch.streams.PackwatchTopology;
 import io.packwatch.streams.StreamsSettings;
 import io.packwatch.streams.http.ApiExtension;
@@ -19,7 +18,6 @@ import io.packwatch.streams.http.Router;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.CountDownLatch;
@@ -57,8 +55,7 @@ public final class StreamsApp implements AutoCloseable {
             Map<String, Object> admin = new HashMap<>(settings.kafka());
             TopicProvisioner.ensureTopics(admin, settings.topics(), settings.topicPartitions(), settings.topicReplicationFactor());
         }
-        SchemaWarmup.registerSnapshotSchema(settings.serdeConfig(), List.of(settings.topics().packages().name(),
-                settings.applicationId() + "-" + NormalizeTopology.LATEST_SNAPSHOTS_STORE + "-changelog"));
+        SchemaWarmup.register(settings.serdeConfig(), SchemaWarmup.subjects(settings.topics(), settings.applicationId()));
         // Bind the port before creating the Kafka Streams client: a taken port fails the start early.
         http = new HttpApi(settings.httpHost(), settings.httpPort(), router);
         try {
