@@ -1,0 +1,30 @@
+package io.packwatch.streams.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.packwatch.core.registry.SchemaRegistryClients;
+import io.packwatch.core.topics.Topics;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class SchemaWarmupTest {
+
+    @Test
+    void registersEveryAvroSubjectTheAppWrites() throws Exception {
+        Map<String, String> config = Map.of("schema.registry.url", "mock://warmup-" + UUID.randomUUID());
+        SchemaWarmup.register(config, SchemaWarmup.subjects(Topics.create("acme", config), "app"));
+        assertThat(SchemaRegistryClients.fromConfig(config).subjects()).containsExactlyInAnyOrder(
+                "acme.packages-value", "app-packwatch-latest-snapshots-changelog-value",
+                "acme.package-state-value", "app-packwatch-package-state-changelog-value",
+                "acme.alerts.depletion-value", "acme.alerts.expiry-value");
+    }
+
+    @Test
+    void leavesTheRegistryAloneWhenAutoRegistrationIsOff() throws Exception {
+        Map<String, String> config = Map.of("schema.registry.url", "mock://warmup-" + UUID.randomUUID(),
+                "auto.register.schemas", "false");
+        SchemaWarmup.register(config, SchemaWarmup.subjects(Topics.create("acme", config), "app"));
+        assertThat(SchemaRegistryClients.fromConfig(config).subjects()).isEmpty();
+    }
+}
