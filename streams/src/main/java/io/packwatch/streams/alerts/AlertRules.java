@@ -20,8 +20,22 @@ public final class AlertRules {
     }
 
     public static List<Signal> evaluate(PackageSnapshot s, Forecast f, AlertThresholds t) {
+        boolean gone = isGone(s);
+        List<Signal> signals = signals(s, f, t, gone);
+        if (!gone) {
+            return signals;
+        }
+        // a package is marked gone once (no further snapshots come): resolve everything without confirmations
+        return signals.stream().map(x -> new Signal(x.alertKey(), x.type(), x.band(), null, null, false, 1)).toList();
+    }
+
+    /** REFUNDED or DELETED (also what the normalizer marks when a complete poll no longer lists the package). */
+    public static boolean isGone(PackageSnapshot s) {
+        return s.getStatus() == PackageStatus.REFUNDED || s.getStatus() == PackageStatus.DELETED;
+    }
+
+    private static List<Signal> signals(PackageSnapshot s, Forecast f, AlertThresholds t, boolean gone) {
         String key = s.getPackageKey();
-        boolean gone = s.getStatus() == PackageStatus.REFUNDED || s.getStatus() == PackageStatus.DELETED;
         List<Signal> signals = new ArrayList<>();
         double pct = f.percentUsed();
         for (int band : t.usageBands()) {

@@ -89,7 +89,12 @@ final class StateAndAlertsProcessor implements Processor<String, PackageSnapshot
         context.forward(new Record<>(key, (SpecificRecord) state, record.timestamp()));
 
         AlertThresholds thresholds = settings.alerts().resolve(s.getVendor(), s.getProduct(), s.getKind());
-        deadlines.put(key, context.currentSystemTimeMs() + thresholds.staleAfter().toMillis());
+        if (AlertRules.isGone(s)) {
+            // no snapshot will follow for a deleted/refunded package: it must not turn STALE
+            deadlines.delete(key);
+        } else {
+            deadlines.put(key, context.currentSystemTimeMs() + thresholds.staleAfter().toMillis());
+        }
         for (Signal signal : AlertRules.evaluate(s, forecast, thresholds)) {
             apply(signal, s, forecast, s.getObservedAt(), record.timestamp());
         }

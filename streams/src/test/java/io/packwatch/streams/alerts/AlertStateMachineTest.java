@@ -181,6 +181,17 @@ class AlertStateMachineTest {
     }
 
     @Test
+    void aGonePackageResolvesEveryAlertAtOnce() {
+        AlertHarness h = new AlertHarness(defaults);
+        usage(h, 0, 95);
+        usage(h, 1, 95);
+        assertThat(h.transitions).hasSize(2);
+        PackageSnapshot deleted = AlertHarness.builder(at(2), CAP, Math.round(CAP * 0.95)).setStatus(PackageStatus.DELETED).build();
+        assertThat(h.offer(deleted, noForecast(deleted))).extracting(Transition::alertKey, Transition::state).containsExactly(
+                tuple(KEY + "#USAGE_THRESHOLD#80", AlertState.RESOLVED), tuple(KEY + "#USAGE_THRESHOLD#90", AlertState.RESOLVED));
+    }
+
+    @Test
     void expiringNeedsWasteAndExpiredUnusedTakesOver() {
         AlertHarness h = new AlertHarness(defaults);
         Instant expiry = at(0).plus(Duration.ofDays(5));

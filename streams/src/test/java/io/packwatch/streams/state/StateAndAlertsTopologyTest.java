@@ -275,4 +275,20 @@ class StateAndAlertsTopologyTest {
         assertThat(AlertQueries.details(states, alerts, "tencent-vpc/none")).containsEntry("state", null)
                 .containsEntry("alerts", List.of());
     }
+
+    @Test
+    void aDeletedPackageResolvesItsAlertsAndNeverTurnsStale() {
+        vpc(T0, 85);
+        vpc(T0.plusSeconds(60), 85.1);
+        assertThat(summary(fx.depletionAlerts())).containsExactly("#USAGE_THRESHOLD#80 FIRING INFO");
+        ObjectNode item = (ObjectNode) json("""
+                {"TrafficPackageId":"tfp-a","TrafficPackageName":"web","TotalAmount":100,"UsedAmount":85.1,
+                 "RemainingAmount":14.9,"Status":"DELETED","CreatedTime":"2026-10-01T00:00:00Z","Deadline":"%s",
+                 "DeductType":"FULL_TIME","TagSet":[]}""".formatted(T0.plus(Duration.ofDays(30))));
+        Instant at = T0.plusSeconds(120);
+        fx.pipe(VendorApi.TENCENT_VPC, VPC_KEY, pkg("tencent-vpc", "acme", "ap-guangzhou", "p-del", at, item), at);
+        assertThat(summary(fx.depletionAlerts())).containsExactly("#USAGE_THRESHOLD#80 RESOLVED INFO");
+        fx.driver.advanceWallClockTime(Duration.ofHours(1));
+        assertThat(fx.depletion.isEmpty()).isTrue();
+    }
 }
