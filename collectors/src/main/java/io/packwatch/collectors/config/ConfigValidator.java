@@ -1,6 +1,8 @@
 package io.packwatch.collectors.config;
 
 import io.packwatch.collectors.CollectedApi;
+import io.packwatch.core.VendorApi;
+import io.packwatch.core.topics.Topics;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,7 +16,6 @@ import java.util.function.Function;
 
 /** Checks every key, applies defaults and resolves credentials; reports all problems at once. */
 final class ConfigValidator {
-    static final String DEFAULT_TOPIC_PREFIX = "packwatch.";
 
     private final CredentialResolver credentials;
 
@@ -100,9 +101,16 @@ final class ConfigValidator {
         if (k == null) {
             problems.add("kafka: missing (at least kafka.producer.bootstrap.servers)");
         } else {
-            String prefix = k.topicPrefix() == null ? DEFAULT_TOPIC_PREFIX : k.topicPrefix();
-            topic = k.topic() != null ? k.topic() : prefix + "raw." + api.id();
-            if (topic.isBlank()) {
+            String prefix = k.topicPrefix() == null ? Topics.DEFAULT_PREFIX : k.topicPrefix();
+            if (k.topic() != null) {
+                topic = k.topic();
+            } else if (prefix.isBlank() || prefix.endsWith(".")) {
+                problems.add("kafka.topicPrefix: must be non-empty and must not end with '.' (topics are <prefix>.raw.<api>)");
+            } else {
+                // The lead's topic registry owns the naming scheme: <prefix>.raw.<api>.
+                topic = Topics.create(prefix, Map.of()).raw(VendorApi.fromId(api.id())).name();
+            }
+            if (topic != null && topic.isBlank()) {
                 problems.add("kafka.topic: must not be empty");
             }
             partitions = orDefault(k.topicPartitions(), 6);

@@ -16,6 +16,8 @@ public final class ProducerSettings {
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        // A Baidu page is 1000 records: bigger batches mean fewer produce requests for the broker to handle.
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, 131_072);
         // Keep retrying inside the producer for a long time when the broker is away; the publisher re-sends
         // anything that still fails, so records are never dropped.
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 300_000);

@@ -16,14 +16,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Creates the raw topic when it is missing (brokers often disable auto-creation), with the configured partitions
- * and the broker's default replication factor. Best effort: if the broker is away the publisher keeps retrying.
+ * the raw-topic settings of the core topic registry (delete, 7 days) and the broker's default replication factor. Best effort: if the broker is away the publisher keeps retrying.
  */
 public final class TopicEnsurer {
     private static final Logger LOG = LoggerFactory.getLogger(TopicEnsurer.class);
 
     private TopicEnsurer() { }
 
-    public static void ensure(Map<String, Object> producerProperties, String topic, int partitions) {
+    public static void ensure(Map<String, Object> producerProperties, String topic, int partitions, Map<String, String> topicConfig) {
         Map<String, Object> admin = new HashMap<>();
         // Only what an admin client understands (bootstrap, SASL/SSL, ...), so it logs no "unknown config" noise.
         producerProperties.forEach((k, v) -> {
@@ -37,7 +37,7 @@ public final class TopicEnsurer {
             if (client.listTopics().names().get(10, TimeUnit.SECONDS).contains(topic)) {
                 return;
             }
-            client.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty()))).all()
+            client.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty()).configs(topicConfig))).all()
                     .get(10, TimeUnit.SECONDS);
             LOG.info("event=topic-created topic={} partitions={}", topic, partitions);
         } catch (ExecutionException e) {

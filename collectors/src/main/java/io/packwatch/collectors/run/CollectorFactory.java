@@ -1,6 +1,9 @@
 package io.packwatch.collectors.run;
 
 import io.packwatch.collectors.CollectedApi;
+import io.packwatch.core.VendorApi;
+import io.packwatch.core.topics.Topics;
+import java.util.Map;
 import io.packwatch.collectors.baidu.BaiduEipTransport;
 import io.packwatch.collectors.baidu.BceV1Signer;
 import io.packwatch.collectors.config.CollectorConfig;
@@ -37,7 +40,8 @@ public final class CollectorFactory {
         CollectorMetrics metrics = new CollectorMetrics(registry, config.api());
         AtomicBoolean abandoning = new AtomicBoolean();
         if (config.createTopic()) {
-            TopicEnsurer.ensure(config.producerProperties(), config.topic(), config.topicPartitions());
+            TopicEnsurer.ensure(config.producerProperties(), config.topic(), config.topicPartitions(),
+                    Topics.create(Topics.DEFAULT_PREFIX, Map.of()).raw(VendorApi.fromId(config.api().id())).topicConfig());
         }
         KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
                 ProducerSettings.of(config.producerProperties(), "packwatch-collector-" + config.api().id()));
