@@ -46,7 +46,9 @@ public final class CollectorBenchmark {
         // sequential (default): one collector process at a time, so the four do not compete for the CPU with each
         // other (the broker and the simulators share the machine anyway); parallel: all four at once.
         boolean parallel = args.length > 2 && args[2].equals("parallel");
-        List<CollectedApi> apis = args.length > 3
+        // cycles (5th argument, default 1): 1 = the real CLI's --once on a cold JVM; 2 = one warm-up cycle, the second measured.
+        int cycles = args.length > 4 ? Integer.parseInt(args[4]) : 1;
+        List<CollectedApi> apis = args.length > 3 && !args[3].equals("all")
                 ? java.util.Arrays.stream(args[3].split(",")).map(id -> CollectedApi.fromId(id).orElseThrow()).toList()
                 : List.of(CollectedApi.values());
         Path work = Files.createTempDirectory("packwatch-collector-bench");
@@ -69,9 +71,14 @@ public final class CollectorBenchmark {
                 }
                 Path config = work.resolve(api.id() + ".yaml");
                 Files.writeString(config, config(api, sim, kafka.bootstrapServers()));
-                ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx" + heap, "-XX:+UseSerialGC", "-cp", classpath(),
-                        CollectCommand.class.getName(), api.id(), "--config", config.toString(), "--once");
+                List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx" + heap, "-XX:+UseSerialGC", "-cp", classpath()));
+                if (cycles == 1) {
+                    command.addAll(List.of(CollectCommand.class.getName(), api.id(), "--config", config.toString(), "--once"));
+                } else {
+                    command.addAll(List.of(BenchCollector.class.getName(), api.id(), config.toString(), Integer.toString(cycles)));
+                }
+                ProcessBuilder pb = new ProcessBuilder(command);
                 pb.environment().put("BENCH_TC_ID", Generator.TENCENT_SECRET_ID);
                 pb.environment().put("BENCH_TC_KEY", Generator.TENCENT_SECRET_KEY);
                 pb.environment().put("BENCH_BD_AK", Generator.BAIDU_AK);
@@ -120,7 +127,7 @@ public final class CollectorBenchmark {
                     output.get(api).forEach(System.out::println);
                 }
             }
-            print(results, sim, perApi, heap, parallel);
+            print(results, sim, perApi, heap, parallel, cycles);
         }
     }
 
@@ -131,15 +138,16 @@ public final class CollectorBenchmark {
         }
     }
 
-    private static void print(List<Result> results, SimulatorServer sim, int perApi, String heap, boolean parallel) {
-        System.out.printf("%n%d packages per API, collectors as child JVMs (-Xmx%s -XX:+UseSerialGC), %s, cycle = one --once run%n",
-                perApi, heap, parallel ? "all four at once" : "one after the other");
+    private static void print(List<Result> results, SimulatorServer sim, int perApi, String heap, boolean parallel, int cycles) {
+        System.out.printf("%n%d packages per API, collectors as child JVMs (-Xmx%s -XX:+UseSerialGC), %s, %s%n",
+                perApi, heap, parallel ? "all four at once" : "one after the other",
+                cycles == 1 ? "measured cycle = `collect <api> --once` on a cold JVM" : "measured cycle = cycle " + cycles + " of the same JVM");
         System.out.println("| API | complete | requests | throttled | configured req/s | achieved req/s | efficiency | max req in any 1 s | packages | packages/s | peak RSS |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         for (Result r : results) {
             SimApi simApi = SimApi.fromId(r.api().id());
             String account = r.api().isTencent() ? Generator.TENCENT_ACCOUNT : Generator.BAIDU_ACCOUNT;
-            long requests = sim.stats().requests(simApi, account);
+            long requests = sim.stats().requests(simApi, account) / cycles;
             long throttled = sim.stats().requests(simApi, account, Outcome.THROTTLED);
             double seconds = r.durationMs() / 1000.0;
             double achieved = requests / seconds;
