@@ -156,6 +156,33 @@ class AvroSerdeAgainstRealRegistryIT {
                 .hasMessageContaining(topic + "-value");
     }
 
+    @Test
+    void concurrentFirstRegistrationsOfANewSubjectAllGetTheSameId() throws Exception {
+        // Two streams instances starting together used to race here: Apicurio answers the loser with 409.
+        String subject = KafkaTestClients.unique("race") + "-value";
+        int clients = 8;
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        try {
+            List<java.util.concurrent.Future<Integer>> ids = new java.util.ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                var registry = new HttpSchemaRegistryClient(SchemaRegistryConfig.from(TestInfra.serdeConfig()));
+                ids.add(pool.submit(() -> {
+                    start.await();
+                    return registry.register(subject, PackageSnapshot.getClassSchema());
+                }));
+            }
+            start.countDown();
+            java.util.Set<Integer> distinct = new java.util.HashSet<>();
+            for (var id : ids) {
+                distinct.add(id.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(distinct).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     // --- helpers -------------------------------------------------------------------------------------------------
 
     static PackageSnapshot snapshot(String packageId) {

@@ -48,9 +48,22 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
     @Override
     public int register(String subject, Schema schema) {
-        JsonNode answer = send("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema),
-                "register schema " + schema.getFullName() + " under subject '" + subject + "'");
-        return answer.path("id").asInt();
+        try {
+            JsonNode answer = send("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema),
+                    "register schema " + schema.getFullName() + " under subject '" + subject + "'");
+            return answer.path("id").asInt();
+        } catch (SchemaRegistryException e) {
+            if (!e.isIncompatible()) {
+                throw e;
+            }
+            // Apicurio also answers 409 when two clients create the same new subject at once; the loser finds the
+            // schema registered by the winner. A truly incompatible schema is not there, and the 409 stands.
+            try {
+                return idOf(subject, schema);
+            } catch (SchemaRegistryException notThere) {
+                throw e;
+            }
+        }
     }
 
     @Override
