@@ -112,11 +112,12 @@ class StateAndAlertsIT {
 
         produce(prefix, RawScenario.records());
 
-        // one more than expected, so a surplus event would show up instead of being cut off
+        drainAlerts(prefix + ".alerts.depletion", RawScenario.EXPECTED_DEPLETION.size(), WAIT);
+        // then one more than expected with a short wait, so a surplus event would show up instead of being cut off
         List<ConsumerRecord<String, PackageAlert>> depletion = drainAlerts(prefix + ".alerts.depletion",
-                RawScenario.EXPECTED_DEPLETION.size() + 1, Duration.ofSeconds(45));
+                RawScenario.EXPECTED_DEPLETION.size() + 1, Duration.ofSeconds(5));
         List<ConsumerRecord<String, PackageAlert>> expiry = drainAlerts(prefix + ".alerts.expiry",
-                RawScenario.EXPECTED_EXPIRY.size() + 1, Duration.ofSeconds(10));
+                RawScenario.EXPECTED_EXPIRY.size() + 1, Duration.ofSeconds(5));
         assertThat(summaries(depletion)).containsExactlyInAnyOrderElementsOf(RawScenario.EXPECTED_DEPLETION);
         assertThat(summaries(expiry)).containsExactlyInAnyOrderElementsOf(RawScenario.EXPECTED_EXPIRY);
         assertThat(depletion).allSatisfy(r -> assertThat(r.key()).isEqualTo(r.value().getAlertKey()));
