@@ -49,7 +49,8 @@ class CollectorFaultsIT {
                 + Fixtures.tencentAccount("tc", Fixtures.TC_ID, Fixtures.TC_KEY)
                 + "    vpc:\n" + Fixtures.vpc("ap-guangzhou", "tfp-gz", vpcPackages)
                 + Fixtures.tencentAccount("tc2", Fixtures.TC2_ID, Fixtures.TC2_KEY)
-                + "    vpc:\n" + Fixtures.vpc("ap-guangzhou", "tfp-zz", 20);
+                + "    vpc:\n" + Fixtures.vpc("ap-guangzhou", "tfp-zz", 20)
+                + Fixtures.baiduAccount("bd") + "    eip:\n" + Fixtures.eip("bj", 1500);
         sim = SimulatorServer.start(SimulatorOptions.of(Scenario.parse(scenario)).withFaultPlan(faults));
         return sim;
     }
@@ -126,6 +127,28 @@ class CollectorFaultsIT {
         }
         List<Fixtures.Raw> both = Fixtures.readUntilSummaries(topic, 2 * Fixtures.PARTITIONS);
         assertThat(packages(both)).hasSize(100 + VPC_GZ);
+    }
+
+    @Test
+    void baiduRetries5xxAndReportsAWrongKeyOnceWithItsRequestId() throws Exception {
+        start(10, f -> f.next(SimApi.BAIDU_EIP, "bd", 2, Fault.http(503)).next(SimApi.BAIDU_EIP, "bd", 1, Fault.internalError()));
+        String topic = Fixtures.topic("baidu-faults");
+        CollectorConfig cfg = config(CollectedApi.BAIDU_EIP, sim, topic,
+                account("main", "BD_AK", "BD_SK", List.of("bj")) + account("broken", "BD_AK", "WRONG_KEY", List.of("bj")), null);
+        try (CollectorHost host = new CollectorHost(List.of(cfg), null, "127.0.0.1")) {
+            CycleReport report = host.runOnce().get(CollectedApi.BAIDU_EIP);
+            PollResult main = report.polls().stream().filter(p -> p.account().equals("main")).findFirst().orElseThrow();
+            PollResult broken = report.polls().stream().filter(p -> p.account().equals("broken")).findFirst().orElseThrow();
+            assertThat(main.complete()).as("%s", main).isTrue();
+            assertThat(main.packages()).isEqualTo(1500);
+            assertThat(main.pages()).isEqualTo(2);
+            assertThat(broken.complete()).isFalse();
+            assertThat(broken.reasons()).hasSize(1);
+            assertThat(broken.reasons().get(0).code()).isEqualTo("SignatureDoesNotMatch");
+            assertThat(broken.reasons().get(0).requestId()).isNotBlank();
+        }
+        List<Fixtures.Raw> records = Fixtures.readUntilSummaries(topic, 2 * Fixtures.PARTITIONS);
+        assertThat(packages(records)).hasSize(1500);
     }
 
     @Test
