@@ -57,12 +57,13 @@ public final class SimulatorServer implements AutoCloseable {
     public static SimulatorServer start(SimulatorOptions o) {
         SimClock clock = new SimClock(o.clock(), o.timeScale());
         List<Account> accounts = o.scenario().resolve(clock.epoch());
-        FaultController faults = new FaultController();
+        FaultController faults = new FaultController(clock::now);
         for (ScenarioFile.FaultDef d : o.scenario().faults()) {
             SimApi api = SimApi.fromId(d.api());
             Fault f = Fault.fromDef(d);
-            if (d.rate() != null) faults.rate(api, d.account(), d.rate(), f);
-            else faults.next(api, d.account(), d.next(), f);
+            FaultController.Window window = Fault.windowOf(d, clock.epoch());
+            if (d.rate() != null) faults.rate(api, d.account(), d.rate(), f, window);
+            else faults.next(api, d.account(), d.next(), f, window);
         }
         o.faultPlan().accept(faults);
         ServerContext ctx = new ServerContext(accounts, o.scenario().rateLimits(), faults, new SimStats(o.authClock()), clock, o.authClock());

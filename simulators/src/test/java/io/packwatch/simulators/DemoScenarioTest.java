@@ -116,6 +116,26 @@ class DemoScenarioTest {
     }
 
     @Test
+    void theOpsAccountLosesItsLighthousePermissionForTwoMinutes() throws Exception {
+        String opsId = "AKIDpackwatchDemoOps000000000000000";
+        String opsKey = "packwatchDemoTencentOpsKey000000";
+        String body = "{\"Limit\":100}";
+        clock.advance(Duration.ofSeconds(99));
+        JsonNode before = TencentSdk.JSON.readTree(raw.tencent(SimApi.TENCENT_LIGHTHOUSE, "ap-guangzhou", body, opsId, opsKey).body());
+        assertThat(before.get("Response").get("InstanceTrafficPackageSet").get(0).get("InstanceId").asText()).isEqualTo("lhins-demo0005");
+
+        clock.advance(Duration.ofSeconds(1));   // t = 100 s: the window opens
+        JsonNode during = TencentSdk.JSON.readTree(raw.tencent(SimApi.TENCENT_LIGHTHOUSE, "ap-guangzhou", body, opsId, opsKey).body());
+        assertThat(during.get("Response").get("Error").get("Code").asText()).isEqualTo("UnauthorizedOperation.NoPermission");
+        assertThat(lighthouse()).as("the other account is not affected").containsKey("lhins-demo0001");
+
+        clock.advance(Duration.ofSeconds(120));   // t = 220 s: restored
+        JsonNode after = TencentSdk.JSON.readTree(raw.tencent(SimApi.TENCENT_LIGHTHOUSE, "ap-guangzhou", body, opsId, opsKey).body());
+        assertThat(after.get("Response").has("Error")).isFalse();
+        assertThat(after.get("Response").get("TotalCount").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void timeScaleSpeedsTheSimulatedClock() {
         ManualClock base = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
         SimClock sim = new SimClock(base, 60);

@@ -115,9 +115,22 @@ public record Fault(Type type, int status, Duration delay, String code) {
         }
         if ((d.rate() == null) == (d.next() == null)) throw new ScenarioException(where + ": give exactly one of 'rate' or 'next'");
         if (d.rate() != null && (d.rate() < 0 || d.rate() > 1)) throw new ScenarioException(where + ".rate: must be 0..1");
+        windowOf(d, java.time.Instant.EPOCH);
         try {
             int status = d.status() != null ? d.status() : type == Type.ERROR ? 400 : 500;
             return new Fault(type, status, d.delay() == null ? null : Durations.parse(d.delay(), where + ".delay"), d.code());
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException(where + ": " + e.getMessage());
+        }
+    }
+
+    /** The scenario fault's [from, until) window in simulation time, relative to the simulator's epoch. */
+    public static FaultController.Window windowOf(ScenarioFile.FaultDef d, java.time.Instant epoch) {
+        String where = "faults[" + d.api() + "]";
+        java.time.Instant from = d.from() == null ? null : Durations.time(d.from(), epoch, where + ".from");
+        java.time.Instant until = d.until() == null ? null : Durations.time(d.until(), epoch, where + ".until");
+        try {
+            return new FaultController.Window(from, until);
         } catch (IllegalArgumentException e) {
             throw new ScenarioException(where + ": " + e.getMessage());
         }

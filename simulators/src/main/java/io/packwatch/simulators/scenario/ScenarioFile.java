@@ -29,7 +29,10 @@ public record ScenarioFile(String name, Map<String, Integer> rateLimits, List<Ac
     public record GenerateDef(Integer perApi, Integer vpc, Integer lighthouse, Integer live, Integer eip, Long seed,
                               String tencentRegion, String baiduRegion) { }
 
-    /** A fault applied from the start: api id, optional account, either a rate (0..1) or the next N requests. */
+    /**
+     * A fault: api id, optional account, either a rate (0..1) or the next N requests, active from the start or within
+     * the simulation-time window [from, until) (scenario times such as "+100s").
+     */
     public record FaultDef(String api, String account, Double rate, Integer next, String type, Integer status,
-                           String delay, String code) { }
+                           String delay, String code, String from, String until) { }
 }

@@ -74,6 +74,10 @@ class ScenarioParsingTest {
                 .isInstanceOf(ScenarioException.class).hasMessageContaining("tencent-cvm");
         assertThatThrownBy(() -> Scenario.parse("faults: [{api: baidu-eip, type: ERROR, next: 1}]"))
                 .isInstanceOf(ScenarioException.class).hasMessageContaining("code");
+        assertThatThrownBy(() -> Scenario.parse("faults: [{api: tencent-vpc, type: THROTTLE, rate: 1, from: +2m, until: +1m}]"))
+                .isInstanceOf(ScenarioException.class).hasMessageContaining("faults[tencent-vpc]").hasMessageContaining("until");
+        assertThatThrownBy(() -> Scenario.parse("faults: [{api: tencent-vpc, type: THROTTLE, rate: 1, from: later}]"))
+                .isInstanceOf(ScenarioException.class).hasMessageContaining("faults[tencent-vpc].from").hasMessageContaining("later");
     }
 
     @Test
