@@ -62,6 +62,17 @@ class RateLimitTest {
                 if (code(c.tencent(SimApi.TENCENT_LIVE, "", "{\"PackageType\":0}", "AKIDa", "ka")).equals("OK")) liveOk++;
             }
             assertThat(liveOk).isEqualTo(5);
+            // an account without an override gets the documented Live default of 20/s
+            int liveDefaultOk = 0;
+            int liveDefaultThrottled = 0;
+            for (int i = 0; i < 23; i++) {
+                String code = code(c.tencent(SimApi.TENCENT_LIVE, "", "{\"PackageType\":0}", "AKIDb", "kb"));
+                if (code.equals("OK")) liveDefaultOk++;
+                if (code.equals("RequestLimitExceeded")) liveDefaultThrottled++;
+            }
+            assertThat(liveDefaultOk).isEqualTo(20);
+            assertThat(liveDefaultThrottled).isEqualTo(3);
+            assertThat(s.stats().requests(SimApi.TENCENT_LIVE, "b", Outcome.THROTTLED)).isEqualTo(3);
             // a second later the window has moved on
             wall.advance(Duration.ofMillis(1001));
             assertThat(code(c.tencent(SimApi.TENCENT_VPC, "ap-guangzhou", "{}", "AKIDa", "ka"))).isEqualTo("OK");

@@ -4,6 +4,9 @@ import io.packwatch.simulators.baidu.BceSigner;
 import io.packwatch.simulators.tencent.Tc3Signer;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** A bare JDK HTTP client signing with the project's signers, to see responses byte for byte. */
@@ -69,5 +73,38 @@ final class RawClient {
 
     HttpResponse<String> baidu(String region, String path, Map<String, String> query) throws IOException, InterruptedException {
         return baidu(region, path, query, TestScenarios.BD_AK, TestScenarios.BD_SK);
+    }
+
+    /** A response read off the socket: status, headers (names lower-case, first value) and body. */
+    record Wire(int status, Map<String, String> headers, String body) { }
+
+    /**
+     * A Baidu GET whose request target is written to the socket verbatim (java.net.URI rejects or re-quotes bad
+     * escapes, so HttpClient cannot send them). Signed for {@code path} and the decoded {@code signedQuery}.
+     */
+    Wire baiduVerbatim(String region, String target, String path, Map<String, String> signedQuery) throws IOException {
+        URI endpoint = URI.create(server.baiduEndpoint(region));
+        String host = endpoint.getAuthority();
+        String ts = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        Map<String, String> signed = new LinkedHashMap<>();
+        signed.put("host", host);
+        signed.put("x-bce-date", ts);
+        String auth = BceSigner.authorization(TestScenarios.BD_AK, TestScenarios.BD_SK, ts, 1800, "GET", path, signedQuery, signed);
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), endpoint.getPort())) {
+            s.setSoTimeout((int) timeout.toMillis());
+            OutputStream out = s.getOutputStream();
+            out.write(("GET " + target + " HTTP/1.1\r\nHost: " + host + "\r\nx-bce-date: " + ts + "\r\nAuthorization: " + auth
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String resp = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int end = resp.indexOf("\r\n\r\n");
+            String[] lines = resp.substring(0, end).split("\r\n");
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                headers.putIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+            }
+            return new Wire(Integer.parseInt(lines[0].split(" ")[1]), headers, resp.substring(end + 4));
+        }
     }
 }

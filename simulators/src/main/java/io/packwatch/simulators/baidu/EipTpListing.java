@@ -39,13 +39,15 @@ final class EipTpListing {
         int maxKeys = DEFAULT_MAX_KEYS;
         String mk = q.get("maxKeys");
         if (mk != null && !mk.isEmpty()) {
+            long asked;
             try {
-                maxKeys = Integer.parseInt(mk);
+                // a whole number of any size: values past 1000 (even past int range) are capped, not refused
+                asked = new java.math.BigInteger(mk).min(java.math.BigInteger.valueOf(DEFAULT_MAX_KEYS)).longValueExact();
             } catch (NumberFormatException e) {
                 throw BaiduError.bad(400, "InvalidHTTPRequest", "maxKeys must be an integer, got '" + mk + "'.");
             }
-            if (maxKeys < 1) throw BaiduError.bad(400, "InvalidHTTPRequest", "maxKeys must be between 1 and 1000.");
-            maxKeys = Math.min(maxKeys, DEFAULT_MAX_KEYS);
+            if (asked < 1) throw BaiduError.bad(400, "InvalidHTTPRequest", "maxKeys must be between 1 and 1000.");
+            maxKeys = (int) asked;
         }
         if (account.maxKeysCap() > 0) maxKeys = Math.min(maxKeys, account.maxKeysCap());
         String id = blankToNull(q.get("id"));
