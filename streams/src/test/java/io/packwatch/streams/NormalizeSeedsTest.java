@@ -250,6 +250,24 @@ class NormalizeSeedsTest {
     }
 
     @Test
+    void baiduDetailSeedAsPublished() {
+        // GET /v1/eiptp/{id} returns the Package object at the top level; it is the envelope item unchanged.
+        JsonNode detail = seed("baidu-eip-detail.json");
+        ObjectNode env = pkg("baidu-eip", "prod", "bj", "bd-3", COLLECTED, detail);
+        env.put("action", "GET /v1/eiptp/tp-87V5cnkwqO");
+        env.put("requestId", "1214cca7-4ad5-451d-9215-71cb844c0a50");   // x-bce-request-id of the doc's response
+        String key = "baidu-eip/prod/bj/tp-87V5cnkwqO";
+        assertThat(normalize(VendorApi.BAIDU_EIP, env, key).value())
+                .isEqualTo(baiduExpected(key, "tp-87V5cnkwqO", "bd-3")
+                        .setVendorRequestId("1214cca7-4ad5-451d-9215-71cb844c0a50")
+                        .setCapacity(10737418240L).setUsed(0L).setRemaining(10737418240L)   // 10 x 2^30 "10G"
+                        .setStatus(PackageStatus.ACTIVE).setVendorStatus("RUNNING")
+                        .setDeductPolicy(DeductPolicy.OFF_PEAK)
+                        .setOffPeakWindow(new LocalTimeWindow("00:00", "08:00", "Asia/Shanghai"))
+                        .build());
+    }
+
+    @Test
     void baiduCapacitiesAsNumbersOrNumericStringsGiveTheSameSnapshot() {
         ObjectNode detail = (ObjectNode) seed("baidu-eip-detail.json");
         ObjectNode asStrings = detail.deepCopy();

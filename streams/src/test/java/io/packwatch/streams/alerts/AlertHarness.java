@@ -73,6 +73,17 @@ final class AlertHarness {
                 pct, 10, confidence);
     }
 
+    /**
+     * A forecast that projects no depletion before expiry and {@code remainingAtExpiry} left at expiry (the waste the
+     * EXPIRING rule reads), with the rate that gets from the current remaining there.
+     */
+    static Forecast wasteAtExpiry(PackageSnapshot s, long remainingAtExpiry) {
+        long tte = s.getExpiresAt().toEpochMilli() - s.getObservedAt().toEpochMilli();
+        double rate = (s.getRemaining() - remainingAtExpiry) / (tte / 3_600_000d);
+        return new Forecast(rate, rate, Method.LEAST_SQUARES, rate, Observation.NONE, remainingAtExpiry, tte,
+                100d * s.getUsed() / s.getCapacity(), 10, 0.9);
+    }
+
     static Forecast noForecast(PackageSnapshot s) {
         return forecast(s, Observation.NONE, 0);
     }

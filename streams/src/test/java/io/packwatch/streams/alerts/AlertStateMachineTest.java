@@ -218,6 +218,48 @@ class AlertStateMachineTest {
     }
 
     @Test
+    void expiringStaysSilentWhileProjectedWasteAtExpiryIsNotAboveTheThreshold() {
+        // Half the package is left now (50% > the 10% waste threshold: without a forecast it would fire, see
+        // expiringNeedsWasteAndExpiredUnusedTakesOver), but the forecast projects it drawn down to at most 10% by expiry.
+        Instant expiry = at(0).plus(Duration.ofDays(5));
+        for (long waste : new long[] {0, CAP / 20, CAP / 10}) {       // 0%, 5%, exactly 10% (the rule needs "> 10%")
+            AlertHarness h = new AlertHarness(defaults);
+            for (int m = 0; m < 5; m++) {                              // inside expiring.warn (P7D)
+                PackageSnapshot s = AlertHarness.builder(at(m), CAP, CAP / 2).setExpiresAt(expiry).build();
+                assertThat(AlertRules.evaluate(s, AlertHarness.wasteAtExpiry(s, waste), defaults))
+                        .filteredOn(x -> x.type() == AlertType.EXPIRING).singleElement()
+                        .satisfies(x -> assertThat(x.entering()).isNull());
+                h.offer(s, AlertHarness.wasteAtExpiry(s, waste));
+            }
+            for (int d = 0; d < 5; d++) {                              // inside expiring.critical (PT24H)
+                PackageSnapshot s = AlertHarness.builder(expiry.minus(Duration.ofHours(12)).plusSeconds(d), CAP, CAP / 2)
+                        .setExpiresAt(expiry).build();
+                h.offer(s, AlertHarness.wasteAtExpiry(s, waste));
+            }
+            assertThat(h.transitions).as("projected waste %d of %d", waste, CAP).isEmpty();
+            assertThat(h.trackers.get(KEY + "#EXPIRING").isFiring()).isFalse();
+        }
+
+        // without a projection the current remaining is the waste: 5% left 12 h before expiry stays silent too
+        AlertHarness noProjection = new AlertHarness(defaults);
+        for (int d = 0; d < 5; d++) {
+            PackageSnapshot s = AlertHarness.builder(expiry.minus(Duration.ofHours(12)).plusSeconds(d), CAP, CAP - CAP / 20)
+                    .setExpiresAt(expiry).build();
+            noProjection.offer(s, noForecast(s));
+        }
+        assertThat(noProjection.transitions).noneMatch(x -> x.type() == AlertType.EXPIRING);
+
+        // control: the same series with a projected waste just above 10% does fire
+        AlertHarness above = new AlertHarness(defaults);
+        for (int m = 0; m < 2; m++) {
+            PackageSnapshot s = AlertHarness.builder(at(m), CAP, CAP / 2).setExpiresAt(expiry).build();
+            above.offer(s, AlertHarness.wasteAtExpiry(s, CAP / 10 + CAP / 1000));
+        }
+        assertThat(above.transitions).extracting(Transition::type, Transition::kind, Transition::severity)
+                .containsExactly(tuple(AlertType.EXPIRING, TransitionKind.OPEN, Severity.WARNING));
+    }
+
+    @Test
     void eventIdsAreDeterministic() {
         AlertHarness a = new AlertHarness(defaults);
         AlertHarness b = new AlertHarness(defaults);
