@@ -1,6 +1,7 @@
 package io.packwatch.collectors.config;
 
 import io.packwatch.collectors.CollectedApi;
+import io.packwatch.collectors.publish.ProducerSettings;
 import io.packwatch.core.VendorApi;
 import io.packwatch.core.topics.Topics;
 import java.net.URI;
@@ -123,6 +124,8 @@ final class ConfigValidator {
             if (bootstrap == null || bootstrap.toString().isBlank()) {
                 problems.add("kafka.producer.bootstrap.servers: missing");
             }
+            // The raw topics need the idempotent producer (acks=all, idempotence on): a file may not weaken it.
+            ProducerSettings.unsafeOverrides(producer).forEach(p -> problems.add("kafka.producer." + p));
         }
 
         Integer opsPort = null;

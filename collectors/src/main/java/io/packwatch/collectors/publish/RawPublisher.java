@@ -117,17 +117,38 @@ public final class RawPublisher implements AutoCloseable {
 
     private Pending sendUntilAccepted(ProducerRecord<String, byte[]> record) throws InterruptedException {
         while (true) {
+            Throwable failure;
             try {
-                return new Pending(record, producer.send(record));
-            } catch (KafkaException e) {
-                // send() itself gave up (metadata not available within max.block.ms, buffer full): try again.
-                listener.onSendFailure(e.getClass().getSimpleName());
-                LOG.warn("event=publish-retry topic={} reason={} detail=\"{}\"", topic, e.getClass().getSimpleName(), e.getMessage());
-                if (abandon.getAsBoolean()) {
-                    return new Pending(record, null);
+                Future<RecordMetadata> future = producer.send(record);
+                failure = failedAlready(future);
+                if (failure == null) {
+                    return new Pending(record, future);
                 }
-                pause();
+            } catch (KafkaException e) {
+                failure = e;
             }
+            // send() gave up at once (metadata not available within max.block.ms, buffer full): report it now, while
+            // the broker is away, rather than when the batch is confirmed, and try the same record again.
+            listener.onSendFailure(failure.getClass().getSimpleName());
+            LOG.warn("event=publish-retry topic={} reason={} detail=\"{}\"", topic, failure.getClass().getSimpleName(),
+                    failure.getMessage());
+            if (abandon.getAsBoolean()) {
+                return new Pending(record, null);
+            }
+            pause();
+        }
+    }
+
+    /** The cause of a future that failed before send() returned (Kafka 4 reports a metadata timeout that way), else null. */
+    private static Throwable failedAlready(Future<RecordMetadata> future) throws InterruptedException {
+        if (!future.isDone()) {
+            return null;
+        }
+        try {
+            future.get();
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause() == null ? e : e.getCause();
         }
     }
 

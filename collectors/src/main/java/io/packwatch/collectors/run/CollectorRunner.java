@@ -18,14 +18,27 @@ public final class CollectorRunner {
     private static final Logger LOG = LoggerFactory.getLogger(CollectorRunner.class);
 
     private final Collector collector;
+    private final Cycle cycle;
     private final ReentrantLock cycleLock = new ReentrantLock();
     private final AtomicReference<CycleReport> last = new AtomicReference<>();
     private final AtomicReference<Instant> lastFinished = new AtomicReference<>();
     private ScheduledExecutorService scheduler;
     private volatile boolean closed;
 
+    /** What one cycle runs: the collector's {@link Collector#runCycle()}, or a stand-in in tests. */
+    @FunctionalInterface
+    interface Cycle {
+        CycleReport run() throws InterruptedException;
+    }
+
     public CollectorRunner(Collector collector) {
+        this(collector, collector::runCycle);
+    }
+
+    /** Test seam: schedules {@code cycle} instead of the collector's own (which needs vendors and a broker). */
+    CollectorRunner(Collector collector, Cycle cycle) {
         this.collector = collector;
+        this.cycle = cycle;
     }
 
     public Collector collector() {
@@ -35,7 +48,7 @@ public final class CollectorRunner {
     public CycleReport runOnce() throws InterruptedException {
         cycleLock.lockInterruptibly();
         try {
-            CycleReport report = collector.runCycle();
+            CycleReport report = cycle.run();
             last.set(report);
             lastFinished.set(Instant.now());
             return report;

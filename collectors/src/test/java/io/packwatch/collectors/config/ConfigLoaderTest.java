@@ -3,13 +3,17 @@ package io.packwatch.collectors.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.packwatch.collectors.CollectCommand;
 import io.packwatch.collectors.CollectedApi;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class ConfigLoaderTest {
     private static final Map<String, String> ENV = Map.of(
@@ -100,6 +104,86 @@ class ConfigLoaderTest {
                         "accounts[0].regions: at least one region is required for tencent-lighthouse",
                         "accounts[1].regions[1]: duplicate region 'x'",
                         "kafka: missing (at least kafka.producer.bootstrap.servers)"));
+    }
+
+    @Test
+    void producerOverridesThatWeakenTheIdempotentProducerAreInvalid() {
+        String base = """
+                accounts:
+                  - name: a
+                    credentials: {idEnv: TENCENTCLOUD_SECRET_ID, keyEnv: TENCENTCLOUD_SECRET_KEY}
+                    regions: [ap-guangzhou]
+                kafka:
+                  producer:
+                    bootstrap.servers: "x:9092"
+                """;
+        Map<String, String> unsafe = Map.of(
+                "acks: 1", "kafka.producer.acks: must be all (or -1)",
+                "acks: \"0\"", "kafka.producer.acks: must be all (or -1)",
+                "acks: ~", "kafka.producer.acks: must be all (or -1)",
+                "enable.idempotence: false", "kafka.producer.enable.idempotence: must be true",
+                "enable.idempotence: \"false\"", "kafka.producer.enable.idempotence: must be true",
+                "max.in.flight.requests.per.connection: 6", "kafka.producer.max.in.flight.requests.per.connection: must be a whole number from 1 to 5",
+                "retries: 0", "kafka.producer.retries: must be a whole number of at least 1");
+        unsafe.forEach((line, problem) -> assertThatThrownBy(() -> validate(base + "    " + line + "\n", CollectedApi.TENCENT_VPC))
+                .as(line)
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).singleElement()
+                        .asString().startsWith(problem)));
+
+        // All of them at once, each named, next to the other problems of the file (exit code 2 in the CLI).
+        String all = base + """
+                    acks: 1
+                    enable.idempotence: false
+                    max.in.flight.requests.per.connection: 10
+                    retries: 0
+                """;
+        assertThatThrownBy(() -> validate(all.replace("name: a", "name: a/b"), CollectedApi.TENCENT_VPC))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.problems()).hasSize(5).anySatisfy(p -> assertThat(p).startsWith("accounts[0].name:"));
+                    assertThat(e.problems()).filteredOn(p -> p.startsWith("kafka.producer.")).extracting(p -> p.substring(0, p.indexOf(':')))
+                            .containsExactly("kafka.producer.acks", "kafka.producer.enable.idempotence",
+                                    "kafka.producer.max.in.flight.requests.per.connection", "kafka.producer.retries");
+                    assertThat(e.getMessage()).startsWith("invalid collector configuration:\n  ");
+                });
+    }
+
+    @Test
+    void safeProducerOverridesAreAccepted() {
+        String yaml = """
+                accounts:
+                  - name: a
+                    credentials: {idEnv: TENCENTCLOUD_SECRET_ID, keyEnv: TENCENTCLOUD_SECRET_KEY}
+                    regions: [ap-guangzhou]
+                kafka:
+                  producer:
+                    bootstrap.servers: "x:9092"
+                    acks: all
+                    enable.idempotence: true
+                    max.in.flight.requests.per.connection: 5
+                    retries: 10
+                    security.protocol: SASL_SSL
+                """;
+        CollectorConfig cfg = validate(yaml, CollectedApi.TENCENT_VPC);
+        assertThat(cfg.producerProperties()).containsEntry("acks", "all").containsEntry("retries", 10)
+                .containsEntry("security.protocol", "SASL_SSL");
+        assertThat(validate(yaml.replace("acks: all", "acks: -1"), CollectedApi.TENCENT_VPC).producerProperties())
+                .containsEntry("acks", -1);
+    }
+
+    @Test
+    void theCliExitsWithTheConfigCodeForAnUnsafeProducer(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("vpc.yaml"), """
+                accounts:
+                  - name: a
+                    credentials: {idEnv: TENCENTCLOUD_SECRET_ID, keyEnv: TENCENTCLOUD_SECRET_KEY}
+                    regions: [ap-guangzhou]
+                kafka: {createTopic: false, producer: {bootstrap.servers: "127.0.0.1:9", enable.idempotence: false}}
+                """);
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new CollectCommand(ENV::get));
+        cli.setErr(new PrintWriter(err, true));
+        assertThat(cli.execute("tencent-vpc", "--config", file.toString(), "--once")).isEqualTo(CollectCommand.EXIT_CONFIG);
+        assertThat(err.toString()).contains("kafka.producer.enable.idempotence: must be true");
     }
 
     @Test

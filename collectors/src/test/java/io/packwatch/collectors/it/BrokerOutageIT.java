@@ -2,6 +2,7 @@ package io.packwatch.collectors.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.Counter;
 import io.packwatch.collectors.CollectedApi;
 import io.packwatch.collectors.config.CollectorConfig;
 import io.packwatch.collectors.config.ConfigLoader;
@@ -11,6 +12,9 @@ import io.packwatch.simulators.SimApi;
 import io.packwatch.simulators.SimulatorOptions;
 import io.packwatch.simulators.SimulatorServer;
 import io.packwatch.simulators.scenario.Scenario;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,8 +41,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The broker goes away for 10 s in the middle of a cycle: the collector keeps listing, keeps retrying its sends,
- * and once the broker is back every package and the summaries are on the topic. Uses its own broker (one broker
- * plus one controller, so the broker can be stopped and started) rather than the shared one.
+ * reports the failed sends (publish-failures metric, {@code event=publish-retry} log), and once the broker is back
+ * every package and the summaries are on the topic. Uses its own broker (one broker plus one controller, so the
+ * broker can be stopped and started) rather than the shared one.
  */
 class BrokerOutageIT {
     static final int PACKAGES = 3000;
@@ -79,6 +84,8 @@ class BrokerOutageIT {
                     """.formatted(sim.tencentEndpoint(), topic, cluster.bootstrapServers()));
             CollectorConfig cfg = new ConfigLoader(Fixtures.ENV::get).load(file, CollectedApi.TENCENT_VPC);
 
+            // The test Log4j configuration appends every run's lines to this file: read only what this run adds.
+            long logOffset = Files.exists(SecretsScanIT.LOG) ? Files.size(SecretsScanIT.LOG) : 0;
             try (CollectorHost host = new CollectorHost(List.of(cfg), null, "127.0.0.1")) {
                 CompletableFuture<Map<CollectedApi, CycleReport>> cycle = CompletableFuture.supplyAsync(() -> {
                     try {
@@ -93,14 +100,25 @@ class BrokerOutageIT {
                 BrokerServer broker = cluster.brokers().values().iterator().next();
                 broker.shutdown();
                 broker.awaitShutdown();
+                long down = System.nanoTime();
+                // Reported while the broker is away, not only once it is back: with the broker gone the producer
+                // loses the topic's metadata, a send waits max.block.ms (5 s) and fails at once; the publisher
+                // counts it (packwatch_collector_publish_failures_total) and tries the same record again.
+                Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> publishFailures(host) >= 1);
                 // The outage itself is the scenario: ten seconds without a broker.
-                TimeUnit.SECONDS.sleep(10);
+                long left = Duration.ofSeconds(10).toNanos() - (System.nanoTime() - down);
+                if (left > 0) {
+                    TimeUnit.NANOSECONDS.sleep(left);
+                }
                 assertThat(cycle).isNotDone();
                 broker.startup();
                 CycleReport report = cycle.get(120, TimeUnit.SECONDS).get(CollectedApi.TENCENT_VPC);
                 assertThat(report.complete()).as("%s", report).isTrue();
                 assertThat(report.packages()).isEqualTo(PACKAGES);
+
             }
+            assertThat(logSince(logOffset)).as("collector log during the outage")
+                    .contains("RawPublisher event=publish-retry topic=" + topic + " reason=");
 
             Set<String> keys = new HashSet<>();
             int summaries = 0;
@@ -122,5 +140,19 @@ class BrokerOutageIT {
             assertThat(keys).hasSize(PACKAGES);
             assertThat(summaries).isEqualTo(3);
         }
+    }
+
+    private static String logSince(long offset) throws IOException {
+        try (RandomAccessFile log = new RandomAccessFile(SecretsScanIT.LOG.toFile(), "r")) {
+            byte[] added = new byte[(int) Math.max(0, log.length() - offset)];
+            log.seek(offset);
+            log.readFully(added);
+            return new String(added, StandardCharsets.UTF_8);
+        }
+    }
+
+    private static double publishFailures(CollectorHost host) {
+        return host.registry().find("packwatch.collector.publish.failures")
+                .tag("api", CollectedApi.TENCENT_VPC.id()).counters().stream().mapToDouble(Counter::count).sum();
     }
 }
