@@ -122,7 +122,7 @@ final class JsonFields {
             return null;
         }
         try {
-            return DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(v, Instant::from);
+            return IsoTimes.parseOffsetDateTime(v);
         } catch (DateTimeParseException e) {
             throw new NormalizationException(path(name), "unparseable UTC time '" + abbreviate(v) + "'");
         }
