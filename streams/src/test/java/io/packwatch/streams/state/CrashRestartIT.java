@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The streams app runs as a child JVM and is killed with SIGKILL (no clean shutdown) three times during the
  * scenario, then restarted on the same state dir. The alert topics (read_committed) must hold exactly the events of
- * an uninterrupted run: the same records, event ids included, none twice, none missing.
+ * an uninterrupted run: the same records, event ids included, none twice, none missing. The same holds when tasks move
+ * between two instances (one joins, one is killed, it comes back): no transition is emitted twice across rebalances.
  */
 @ExtendWith(KafkaAndRegistryExtension.class)
 class CrashRestartIT {
@@ -42,14 +43,17 @@ class CrashRestartIT {
     private static final Logger LOG = LoggerFactory.getLogger(CrashRestartIT.class);
     private final HttpClient http = HttpClient.newHttpClient();
     private Process child;
+    private final List<Process> children = new ArrayList<>();
 
     @TempDir
     Path dir;
 
     @AfterEach
     void stop() throws InterruptedException {
-        if (child != null && child.isAlive()) {
-            child.destroyForcibly().waitFor();
+        for (Process p : children) {
+            if (p.isAlive()) {
+                p.destroyForcibly().waitFor();
+            }
         }
     }
 
@@ -129,10 +133,55 @@ class CrashRestartIT {
         return alerts.stream().map(PackageAlert::toString).sorted(Comparator.naturalOrder()).toList();
     }
 
+    @Test
+    void rebalancesMoveTasksWithoutRepeatingOrLosingAnEvent() throws Exception {
+        List<RawScenario.RawRecord> records = RawScenario.records();
+        Map<String, List<PackageAlert>> uninterrupted = uninterruptedRun(records);
+        String prefix = KafkaTestClients.unique("pwrebalance");
+        String appId = KafkaTestClients.unique("pwrebalance-app");
+        int chunks = 4;
+        int size = (records.size() + chunks - 1) / chunks;
+        // A alone; B joins (tasks move to B, restored from the changelogs); A is killed (all tasks on B); A comes back
+        Process a = start(prefix, appId, 0, dir.resolve("state-a"));
+        produceAndAwaitCommit(prefix, records, 0, size);
+        Process b = start(prefix, appId, 1, dir.resolve("state-b"));
+        produceAndAwaitCommit(prefix, records, 1, size);
+        a.destroyForcibly().waitFor();
+        produceAndAwaitCommit(prefix, records, 2, size);
+        start(prefix, appId, 2, dir.resolve("state-a"));
+        StateAndAlertsIT.produce(prefix, records.subList(3 * size, records.size()));
+
+        int wantDepletion = uninterrupted.get("depletion").size();
+        int wantExpiry = uninterrupted.get("expiry").size();
+        StateAndAlertsIT.drainAlerts(prefix + ".alerts.depletion", wantDepletion, Duration.ofSeconds(90));
+        List<ConsumerRecord<String, PackageAlert>> depletion = StateAndAlertsIT.drainAlerts(prefix + ".alerts.depletion",
+                wantDepletion + 1, Duration.ofSeconds(5));
+        List<ConsumerRecord<String, PackageAlert>> expiry = StateAndAlertsIT.drainAlerts(prefix + ".alerts.expiry",
+                wantExpiry + 1, Duration.ofSeconds(5));
+        assertThat(b.isAlive()).as("instance B survived the rebalances").isTrue();
+        assertThat(committedCount(prefix + ".dlq")).as("dead letters").isZero();
+        assertThat(sorted(depletion.stream().map(ConsumerRecord::value).toList()))
+                .isEqualTo(sorted(uninterrupted.get("depletion")));
+        assertThat(sorted(expiry.stream().map(ConsumerRecord::value).toList()))
+                .isEqualTo(sorted(uninterrupted.get("expiry")));
+        assertThat(depletion).extracting(r -> r.value().getEventId()).doesNotHaveDuplicates();
+    }
+
+    private void produceAndAwaitCommit(String prefix, List<RawScenario.RawRecord> records, int chunk, int size) {
+        StateAndAlertsIT.produce(prefix, records.subList(chunk * size, Math.min(records.size(), (chunk + 1) * size)));
+        int before = chunk * size;
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
+                .until(() -> committedStates(prefix, before + 1) > before);
+    }
+
     private void start(String prefix, String appId, int run) throws Exception {
+        child = start(prefix, appId, run, dir.resolve("state"));
+    }
+
+    private Process start(String prefix, String appId, int run, Path stateDir) throws Exception {
         int port = StateAndAlertsIT.freePort();
         Properties props = new Properties();
-        props.putAll(StateAndAlertsIT.config(prefix, appId, dir.resolve("state"), port));
+        props.putAll(StateAndAlertsIT.config(prefix, appId, stateDir, port));
         props.put("commit.interval.ms", "1000");
         Path config = dir.resolve("streams-" + run + ".properties");
         try (Writer w = Files.newBufferedWriter(config)) {
@@ -144,16 +193,18 @@ class CrashRestartIT {
                 StreamsCommand.class.getName(), "--config", config.toString()));
         // logs outside the temp dir, so a failure can be read afterwards (target/crash-it/)
         Path logs = Files.createDirectories(Path.of("target", "crash-it"));
-        child = new ProcessBuilder(command).redirectErrorStream(true)
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(logs.resolve(prefix + "-run" + run + ".log").toFile()).start();
+        children.add(process);
         long t = System.nanoTime();
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> healthy(port));
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> healthy(process, port));
         LOG.info("run {} healthy {} s after launch", run, elapsed(t));
+        return process;
     }
 
-    private boolean healthy(int port) {
-        if (!child.isAlive()) {
-            throw new IllegalStateException("streams child exited with " + child.exitValue() + ", see " + dir);
+    private boolean healthy(Process process, int port) {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("streams child exited with " + process.exitValue() + ", see target/crash-it");
         }
         try {
             return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
