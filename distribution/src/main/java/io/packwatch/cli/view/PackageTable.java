@@ -13,7 +13,7 @@ import java.util.Locale;
 /** The package table of the live view: one line per package, most used first. */
 final class PackageTable {
 
-    private static final String HEADER_FORMAT = "%-18s %-14s %-22s %-12s %-28s %-14s %-14s %-12s %-14s";
+    private static final String HEADER_FORMAT = "%-18s %-16s %-22s %-12s %-28s %-14s %-14s %-12s %-14s";
 
     private PackageTable() {
     }
@@ -38,9 +38,9 @@ final class PackageTable {
                 ? state.getRateSlopePerHour() : state.getRateEwmaPerHour();
         String status = s.getStatus().toString() + (state.getStale() ? " STALE" : "");
         status = s.getStatus() == PackageStatus.ACTIVE && !state.getStale() ? status : ansi.red(status);
-        return String.format(Locale.ROOT, "%-18s %-14s %-22s %-12s %s %-14s %-14s %-12s %s",
+        return String.format(Locale.ROOT, "%-18s %-16s %-22s %-12s %s %-14s %-14s %-12s %s",
                 cut(s.getVendor().toString().toLowerCase(Locale.ROOT) + "-" + s.getProduct().toString().toLowerCase(Locale.ROOT), 18),
-                cut(s.getAccount(), 14),
+                cut(s.getAccount(), 16),
                 cut(s.getPackageId(), 22),
                 cut(s.getKind().toString(), 12),
                 usage + " ".repeat(Math.max(0, 28 - 19)),
