@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The running simulators: one loopback port for the three Tencent APIs (routed on X-TC-Action) and one loopback
  * port per Baidu region. Uses the JDK's com.sun.net.httpserver with a fixed worker pool: no extra dependency, and
- * a blocking handler per request is plenty for a simulator (see docs/benchmarks-simulators.md).
+ * a blocking handler per request is plenty for a simulator (see docs/benchmarks.md).
  */
 public final class SimulatorServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SimulatorServer.class);

@@ -31,7 +31,7 @@ import org.apache.kafka.clients.admin.NewTopic;
  * the default pacing. Reports requests/s against the configured pacing (goal >= 0.95), throttling errors the
  * simulator counted (goal 0), packages published per second and the peak RSS of each collector process.
  *
- * <p>Run: see docs/benchmarks-collectors.md.
+ * <p>Run: see docs/benchmarks.md.
  */
 public final class CollectorBenchmark {
     private static final Pattern CYCLE = Pattern.compile("event=cycle-finished api=(\\S+) complete=(\\S+) .* pages=(\\d+) packages=(\\d+) durationMs=(\\d+)");

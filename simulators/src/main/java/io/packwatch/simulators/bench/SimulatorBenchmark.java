@@ -34,7 +34,10 @@ import java.util.concurrent.atomic.LongAdder;
  * Benchmark (not a test): requests/s served at page size 100 with signature verification on, round-robin over the
  * four APIs, by N client threads in the same JVM (so clients and server share the cores), plus heap and RSS with
  * the generated packages loaded. Usage: SimulatorBenchmark [packagesPerApi=100000] [clientThreads=8] [seconds=20]
- * [serverThreads=16]. Results and the exact command: docs/benchmarks-simulators.md.
+ * [serverThreads=16] [wrk]. With {@code wrk} as fifth argument the load comes from two {@code wrk} processes (a C
+ * load generator, Debian package {@code wrk}) replaying pre-signed requests (a TC3 signature stays valid for 5
+ * minutes, a bce-auth-v1 one for its expiration), with clientThreads connections in all; the server still verifies
+ * every signature. Results and the exact command: docs/benchmarks.md.
  */
 public final class SimulatorBenchmark {
     private SimulatorBenchmark() { }
@@ -60,6 +63,11 @@ public final class SimulatorBenchmark {
 
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
             Load load = new Load(server, http, perApi);
+            if (args.length > 4 && args[4].equals("wrk")) {
+                ExternalLoad.run(server, load, clients, seconds);
+                System.out.printf(Locale.ROOT, "RSS after load %d MiB, heap after GC %d MiB%n", rssKib() >> 10, usedHeapAfterGc() >> 20);
+                return;
+            }
             run(load, clients, 3);   // warm-up
             load.reset();
             long serverCpu0 = cpuNanos("sim-http-", "HTTP-Dispatcher");
@@ -137,6 +145,44 @@ public final class SimulatorBenchmark {
             }
         }
 
+        /** The same signed request as {@link #tencent}, as raw HTTP/1.1 text (for a replaying load generator). */
+        String rawTencent(SimApi api) {
+            int pages = Math.max(1, perApiCount / 100);
+            int page = ThreadLocalRandom.current().nextInt(pages);
+            String body = switch (api) {
+                case TENCENT_LIVE -> "{\"PackageType\":" + ThreadLocalRandom.current().nextInt(3) + ",\"PageNum\":" + (1 + page % Math.max(1, pages / 4)) + ",\"PageSize\":100}";
+                default -> "{\"Limit\":100,\"Offset\":" + page * 100 + "}";
+            };
+            String host = server.tencentEndpoint();
+            long ts = Instant.now().getEpochSecond();
+            byte[] payload = body.getBytes(StandardCharsets.UTF_8);
+            Map<String, String> signed = new LinkedHashMap<>();
+            signed.put("content-type", "application/json; charset=utf-8");
+            signed.put("host", host);
+            return "POST / HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: application/json; charset=utf-8\r\n"
+                    + "X-TC-Action: " + api.action() + "\r\nX-TC-Version: " + api.version() + "\r\nX-TC-Timestamp: " + ts
+                    + "\r\nX-TC-Region: ap-guangzhou\r\nAuthorization: "
+                    + Tc3Signer.authorization(Generator.TENCENT_SECRET_ID, Generator.TENCENT_SECRET_KEY, "127", ts, signed, payload)
+                    + "\r\nContent-Length: " + payload.length + "\r\n\r\n" + body;
+        }
+
+        /** The same signed request as {@link #baidu}, as raw HTTP/1.1 text. */
+        String rawBaidu() {
+            String host = server.baiduEndpoint("bj").substring("http://".length());
+            String ts = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+            Map<String, String> q = new LinkedHashMap<>();
+            q.put("maxKeys", "100");
+            q.put("marker", baiduMarkers.get(ThreadLocalRandom.current().nextInt(baiduMarkers.size())));
+            Map<String, String> signed = new LinkedHashMap<>();
+            signed.put("host", host);
+            signed.put("x-bce-date", ts);
+            StringBuilder qs = new StringBuilder();
+            q.forEach((k, v) -> qs.append(qs.length() == 0 ? "?" : "&").append(k).append('=').append(BceSigner.uriEncode(v, true)));
+            return "GET /v1/eiptp" + qs + " HTTP/1.1\r\nHost: " + host + "\r\nx-bce-date: " + ts + "\r\nAuthorization: "
+                    + BceSigner.authorization(Generator.BAIDU_AK, Generator.BAIDU_SK, ts, 1800, "GET", "/v1/eiptp", q, signed)
+                    + "\r\n\r\n";
+        }
+
         private HttpResponse<String> tencent(SimApi api) throws IOException, InterruptedException {
             int pages = Math.max(1, perApiCount / 100);
             int page = ThreadLocalRandom.current().nextInt(pages);
@@ -175,6 +221,89 @@ public final class SimulatorBenchmark {
                     .header("Authorization", BceSigner.authorization(Generator.BAIDU_AK, Generator.BAIDU_SK, ts, 1800, "GET", "/v1/eiptp", q, signed))
                     .GET().build();
             return http.send(req, HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    /** Load from two wrk processes (Tencent port, Baidu bj port) replaying pre-signed requests round-robin. */
+    private static final class ExternalLoad {
+        private static final int REQUESTS_PER_API = 500;
+
+        static void run(SimulatorServer server, Load load, int connections, int seconds) throws Exception {
+            Path dir = Files.createTempDirectory("pw-simbench");
+            StringBuilder tencent = new StringBuilder();
+            for (int i = 0; i < 3 * REQUESTS_PER_API; i++) {
+                tencent.append(load.rawTencent(SimApi.values()[i % 3])).append('\0');
+            }
+            StringBuilder baidu = new StringBuilder();
+            for (int i = 0; i < REQUESTS_PER_API; i++) {
+                baidu.append(load.rawBaidu()).append('\0');
+            }
+            // a quarter of the connections on Baidu: each API gets about the same share, as in the in-JVM mode
+            int baiduConnections = Math.max(1, connections / 4);
+            Process t = wrk(dir, "tencent", tencent, connections - baiduConnections, seconds, "http://" + server.tencentEndpoint() + "/");
+            Process b = wrk(dir, "baidu", baidu, baiduConnections, seconds, server.baiduEndpoint("bj") + "/");
+            Map<SimApi, Long> before = okCounts(server);
+            long serverCpu0 = cpuNanos("sim-http-", "HTTP-Dispatcher");
+            long start = System.nanoTime();
+            String tOut = new String(t.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String bOut = new String(b.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            t.waitFor();
+            b.waitFor();
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            double serverCpu = (cpuNanos("sim-http-", "HTTP-Dispatcher") - serverCpu0) / 1e9;
+            Map<SimApi, Long> after = okCounts(server);
+            long ok = 0;
+            for (SimApi api : SimApi.values()) ok += after.get(api) - before.get(api);
+            long all = 0;
+            for (SimApi api : SimApi.values()) all += server.stats().requests(api);
+            System.out.printf(Locale.ROOT, "load: wrk, %d connections (%d Tencent, %d Baidu), %.1f s, %d OK -> %.0f requests/s (OK, counted by the server)%n",
+                    connections, connections - baiduConnections, baiduConnections, elapsed, ok, ok / elapsed);
+            System.out.printf(Locale.ROOT, "cpu: server %.1f s (%.0f requests per server CPU-second), load average %s; not OK in the whole run: %d%n",
+                    serverCpu, ok / serverCpu, loadAverage(), all - sumOf(after));
+            for (SimApi api : SimApi.values()) {
+                System.out.printf(Locale.ROOT, "  %-19s %8.0f requests/s%n", api.id(), (after.get(api) - before.get(api)) / elapsed);
+            }
+            System.out.println("wrk tencent: " + summary(tOut));
+            System.out.println("wrk baidu:   " + summary(bOut));
+        }
+
+        private static Process wrk(Path dir, String name, CharSequence requests, int connections, int seconds, String url)
+                throws IOException {
+            Path data = dir.resolve(name + ".req");
+            Files.writeString(data, requests, StandardCharsets.UTF_8);
+            Path script = dir.resolve(name + ".lua");
+            Files.writeString(script, """
+                    local f = assert(io.open("%s", "rb"))
+                    local all = f:read("*a")
+                    f:close()
+                    local reqs = {}
+                    for r in string.gmatch(all, "([^%%z]+)") do reqs[#reqs + 1] = r end
+                    local i = math.random(#reqs)
+                    request = function()
+                      i = i %% #reqs + 1
+                      return reqs[i]
+                    end
+                    """.formatted(data.toString()));
+            return new ProcessBuilder("wrk", "-t1", "-c" + connections, "-d" + seconds + "s", "--timeout", "10s",
+                    "-s", script.toString(), url).redirectErrorStream(true).start();
+        }
+
+        private static Map<SimApi, Long> okCounts(SimulatorServer server) {
+            Map<SimApi, Long> ok = new EnumMap<>(SimApi.class);
+            for (SimApi api : SimApi.values()) {
+                String account = api == SimApi.BAIDU_EIP ? Generator.BAIDU_ACCOUNT : Generator.TENCENT_ACCOUNT;
+                ok.put(api, server.stats().requests(api, account, io.packwatch.simulators.control.Outcome.OK));
+            }
+            return ok;
+        }
+
+        private static long sumOf(Map<SimApi, Long> counts) {
+            return counts.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        private static String summary(String wrkOutput) {
+            return wrkOutput.lines().filter(l -> l.contains("Requests/sec") || l.contains("requests in") || l.contains("Non-2xx")
+                    || l.contains("Socket errors")).map(String::trim).reduce((x, y) -> x + "; " + y).orElse(wrkOutput.trim());
         }
     }
 
