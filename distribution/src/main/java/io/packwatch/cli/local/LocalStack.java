@@ -107,30 +107,42 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private Map<String, String> streamsSettings(LocalOptions options, Path data) {
+        Map<String, String> settings = streamsSettings(bootstrapServers, registryUrl, data.resolve("streams-state"),
+                options.httpPort());
+        if (options.simulated()) {
+            settings.putAll(demoSettings(Duration.ofSeconds(options.pollSeconds())));
+        }
+        return settings;
+    }
+
+    /** The streams app of a local run: one instance on loopback, outputs visible within a second. */
+    static Map<String, String> streamsSettings(String bootstrapServers, String registryUrl, Path stateDir, int httpPort) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("bootstrap.servers", bootstrapServers);
         settings.put("schema.registry.url", registryUrl);
         settings.put("application.id", "packwatch-local");
-        settings.put("state.dir", data.resolve("streams-state").toString());
+        settings.put("state.dir", stateDir.toString());
         // Short commit interval and no record cache: alerts show within a second or two instead of 30 s.
         settings.put("commit.interval.ms", "500");
         settings.put("statestore.cache.max.bytes", "0");
-        settings.put(StreamsSettings.HTTP_PORT, String.valueOf(options.httpPort()));
+        settings.put(StreamsSettings.HTTP_PORT, String.valueOf(httpPort));
         settings.put(StreamsSettings.HTTP_HOST, "127.0.0.1");
         settings.put(StreamsSettings.ADVERTISED_HOST, "127.0.0.1");
         settings.put(StreamsSettings.TOPICS_PARTITIONS, "3");
         settings.put(StreamsSettings.TOPICS_REPLICATION, "1");
-        if (options.simulated()) {
-            // The demo compresses weeks into minutes: poll fast, forecast after a few samples, stale after 3 polls.
-            Duration poll = Duration.ofSeconds(options.pollSeconds());
-            settings.put("packwatch.alerts.stale.poll-interval", poll.toString());
-            settings.put("packwatch.state.stale-check-interval", poll.toString());
-            settings.put("packwatch.forecast.min-samples", "3");
-            settings.put("packwatch.forecast.min-span", "PT20S");
-            settings.put("packwatch.forecast.ewma-half-life", "PT1M");
-            settings.put("packwatch.forecast.slope-window", "PT5M");
-            settings.put("packwatch.forecast.slope-min-span", "PT1M");
-        }
+        return settings;
+    }
+
+    /** Simulated vendors compress weeks into minutes: forecast after a few samples, stale after 3 missed polls. */
+    static Map<String, String> demoSettings(Duration poll) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("packwatch.alerts.stale.poll-interval", poll.toString());
+        settings.put("packwatch.state.stale-check-interval", poll.toString());
+        settings.put("packwatch.forecast.min-samples", "3");
+        settings.put("packwatch.forecast.min-span", "PT20S");
+        settings.put("packwatch.forecast.ewma-half-life", "PT1M");
+        settings.put("packwatch.forecast.slope-window", "PT5M");
+        settings.put("packwatch.forecast.slope-min-span", "PT1M");
         return settings;
     }
 

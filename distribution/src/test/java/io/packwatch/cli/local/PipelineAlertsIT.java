@@ -103,27 +103,14 @@ class PipelineAlertsIT {
     }
 
     private Map<String, String> streamsSettings(String bootstrap) throws Exception {
-        Map<String, String> settings = new HashMap<>();
-        settings.put("bootstrap.servers", bootstrap);
-        settings.put("schema.registry.url", TestInfra.registry().url());
+        Map<String, String> settings = new HashMap<>(LocalStack.streamsSettings(bootstrap, TestInfra.registry().url(),
+                data.resolve("streams-state"), freePort()));
+        settings.putAll(LocalStack.demoSettings(Duration.ofSeconds(POLL_SECONDS)));
         settings.put("application.id", KafkaTestClients.unique("pw-pipeline"));
-        settings.put("state.dir", data.resolve("streams-state").toString());
         settings.put("commit.interval.ms", "100");
-        settings.put("statestore.cache.max.bytes", "0");
-        settings.put(StreamsSettings.HTTP_PORT, String.valueOf(freePort()));
-        settings.put(StreamsSettings.HTTP_HOST, "127.0.0.1");
-        settings.put(StreamsSettings.ADVERTISED_HOST, "127.0.0.1");
-        settings.put(StreamsSettings.TOPICS_PARTITIONS, "3");
-        settings.put(StreamsSettings.TOPICS_REPLICATION, "1");
         // stale after 10 missed polls (20 s): a slow cycle on a loaded CI machine must not look like a data gap
-        settings.put("packwatch.alerts.stale.poll-interval", "PT" + POLL_SECONDS + "S");
         settings.put("packwatch.alerts.stale.intervals", "10");
-        settings.put("packwatch.state.stale-check-interval", "PT" + POLL_SECONDS + "S");
-        settings.put("packwatch.forecast.min-samples", "3");
         settings.put("packwatch.forecast.min-span", "PT6S");
-        settings.put("packwatch.forecast.ewma-half-life", "PT1M");
-        settings.put("packwatch.forecast.slope-window", "PT5M");
-        settings.put("packwatch.forecast.slope-min-span", "PT1M");
         return settings;
     }
 

@@ -145,8 +145,17 @@ public final class SimulatorBenchmark {
             }
         }
 
-        /** The same signed request as {@link #tencent}, as raw HTTP/1.1 text (for a replaying load generator). */
-        String rawTencent(SimApi api) {
+        /** One signed Tencent call at page size 100 at a random position: what both load modes send. */
+        private record TencentCall(SimApi api, String host, String body, long ts, String authorization) { }
+
+        /** One signed Baidu list call of 100 items from a random marker. */
+        private record BaiduCall(String endpoint, String query, String ts, String authorization) {
+            String host() {
+                return endpoint.substring("http://".length());
+            }
+        }
+
+        private TencentCall signedTencent(SimApi api) {
             int pages = Math.max(1, perApiCount / 100);
             int page = ThreadLocalRandom.current().nextInt(pages);
             String body = switch (api) {
@@ -155,71 +164,59 @@ public final class SimulatorBenchmark {
             };
             String host = server.tencentEndpoint();
             long ts = Instant.now().getEpochSecond();
-            byte[] payload = body.getBytes(StandardCharsets.UTF_8);
             Map<String, String> signed = new LinkedHashMap<>();
             signed.put("content-type", "application/json; charset=utf-8");
             signed.put("host", host);
-            return "POST / HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: application/json; charset=utf-8\r\n"
-                    + "X-TC-Action: " + api.action() + "\r\nX-TC-Version: " + api.version() + "\r\nX-TC-Timestamp: " + ts
-                    + "\r\nX-TC-Region: ap-guangzhou\r\nAuthorization: "
-                    + Tc3Signer.authorization(Generator.TENCENT_SECRET_ID, Generator.TENCENT_SECRET_KEY, "127", ts, signed, payload)
-                    + "\r\nContent-Length: " + payload.length + "\r\n\r\n" + body;
+            return new TencentCall(api, host, body, ts, Tc3Signer.authorization(Generator.TENCENT_SECRET_ID,
+                    Generator.TENCENT_SECRET_KEY, "127", ts, signed, body.getBytes(StandardCharsets.UTF_8)));
         }
 
-        /** The same signed request as {@link #baidu}, as raw HTTP/1.1 text. */
-        String rawBaidu() {
-            String host = server.baiduEndpoint("bj").substring("http://".length());
-            String ts = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-            Map<String, String> q = new LinkedHashMap<>();
-            q.put("maxKeys", "100");
-            q.put("marker", baiduMarkers.get(ThreadLocalRandom.current().nextInt(baiduMarkers.size())));
-            Map<String, String> signed = new LinkedHashMap<>();
-            signed.put("host", host);
-            signed.put("x-bce-date", ts);
-            StringBuilder qs = new StringBuilder();
-            q.forEach((k, v) -> qs.append(qs.length() == 0 ? "?" : "&").append(k).append('=').append(BceSigner.uriEncode(v, true)));
-            return "GET /v1/eiptp" + qs + " HTTP/1.1\r\nHost: " + host + "\r\nx-bce-date: " + ts + "\r\nAuthorization: "
-                    + BceSigner.authorization(Generator.BAIDU_AK, Generator.BAIDU_SK, ts, 1800, "GET", "/v1/eiptp", q, signed)
-                    + "\r\n\r\n";
-        }
-
-        private HttpResponse<String> tencent(SimApi api) throws IOException, InterruptedException {
-            int pages = Math.max(1, perApiCount / 100);
-            int page = ThreadLocalRandom.current().nextInt(pages);
-            String body = switch (api) {
-                case TENCENT_LIVE -> "{\"PackageType\":" + ThreadLocalRandom.current().nextInt(3) + ",\"PageNum\":" + (1 + page % Math.max(1, pages / 4)) + ",\"PageSize\":100}";
-                default -> "{\"Limit\":100,\"Offset\":" + page * 100 + "}";
-            };
-            String host = server.tencentEndpoint();
-            long ts = Instant.now().getEpochSecond();
-            byte[] payload = body.getBytes(StandardCharsets.UTF_8);
-            Map<String, String> signed = new LinkedHashMap<>();
-            signed.put("content-type", "application/json; charset=utf-8");
-            signed.put("host", host);
-            HttpRequest req = HttpRequest.newBuilder(URI.create("http://" + host + "/"))
-                    .header("Content-Type", "application/json; charset=utf-8")
-                    .header("X-TC-Action", api.action()).header("X-TC-Version", api.version())
-                    .header("X-TC-Timestamp", Long.toString(ts)).header("X-TC-Region", "ap-guangzhou")
-                    .header("Authorization", Tc3Signer.authorization(Generator.TENCENT_SECRET_ID, Generator.TENCENT_SECRET_KEY, "127", ts, signed, payload))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(payload)).build();
-            return http.send(req, HttpResponse.BodyHandlers.ofString());
-        }
-
-        private HttpResponse<String> baidu() throws IOException, InterruptedException {
+        private BaiduCall signedBaidu() {
             String endpoint = server.baiduEndpoint("bj");
-            String host = endpoint.substring("http://".length());
             String ts = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
             Map<String, String> q = new LinkedHashMap<>();
             q.put("maxKeys", "100");
             if (!baiduMarkers.isEmpty()) q.put("marker", baiduMarkers.get(ThreadLocalRandom.current().nextInt(baiduMarkers.size())));
             Map<String, String> signed = new LinkedHashMap<>();
-            signed.put("host", host);
+            signed.put("host", endpoint.substring("http://".length()));
             signed.put("x-bce-date", ts);
             StringBuilder qs = new StringBuilder();
             q.forEach((k, v) -> qs.append(qs.length() == 0 ? "?" : "&").append(k).append('=').append(BceSigner.uriEncode(v, true)));
-            HttpRequest req = HttpRequest.newBuilder(URI.create(endpoint + "/v1/eiptp" + qs)).header("x-bce-date", ts)
-                    .header("Authorization", BceSigner.authorization(Generator.BAIDU_AK, Generator.BAIDU_SK, ts, 1800, "GET", "/v1/eiptp", q, signed))
-                    .GET().build();
+            return new BaiduCall(endpoint, qs.toString(), ts,
+                    BceSigner.authorization(Generator.BAIDU_AK, Generator.BAIDU_SK, ts, 1800, "GET", "/v1/eiptp", q, signed));
+        }
+
+        /** A signed Tencent call as raw HTTP/1.1 text (for a replaying load generator). */
+        String rawTencent(SimApi api) {
+            TencentCall c = signedTencent(api);
+            return "POST / HTTP/1.1\r\nHost: " + c.host() + "\r\nContent-Type: application/json; charset=utf-8\r\n"
+                    + "X-TC-Action: " + api.action() + "\r\nX-TC-Version: " + api.version() + "\r\nX-TC-Timestamp: " + c.ts()
+                    + "\r\nX-TC-Region: ap-guangzhou\r\nAuthorization: " + c.authorization()
+                    + "\r\nContent-Length: " + c.body().getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + c.body();
+        }
+
+        /** A signed Baidu call as raw HTTP/1.1 text. */
+        String rawBaidu() {
+            BaiduCall c = signedBaidu();
+            return "GET /v1/eiptp" + c.query() + " HTTP/1.1\r\nHost: " + c.host() + "\r\nx-bce-date: " + c.ts()
+                    + "\r\nAuthorization: " + c.authorization() + "\r\n\r\n";
+        }
+
+        private HttpResponse<String> tencent(SimApi api) throws IOException, InterruptedException {
+            TencentCall c = signedTencent(api);
+            HttpRequest req = HttpRequest.newBuilder(URI.create("http://" + c.host() + "/"))
+                    .header("Content-Type", "application/json; charset=utf-8")
+                    .header("X-TC-Action", api.action()).header("X-TC-Version", api.version())
+                    .header("X-TC-Timestamp", Long.toString(c.ts())).header("X-TC-Region", "ap-guangzhou")
+                    .header("Authorization", c.authorization())
+                    .POST(HttpRequest.BodyPublishers.ofString(c.body(), StandardCharsets.UTF_8)).build();
+            return http.send(req, HttpResponse.BodyHandlers.ofString());
+        }
+
+        private HttpResponse<String> baidu() throws IOException, InterruptedException {
+            BaiduCall c = signedBaidu();
+            HttpRequest req = HttpRequest.newBuilder(URI.create(c.endpoint() + "/v1/eiptp" + c.query())).header("x-bce-date", c.ts())
+                    .header("Authorization", c.authorization()).GET().build();
             return http.send(req, HttpResponse.BodyHandlers.ofString());
         }
     }
