@@ -51,10 +51,15 @@ public final class CollectorFactory {
     }
 
     static List<PollTarget> targets(CollectorConfig config, Clock clock) {
-        List<PollTarget> targets = new ArrayList<>();
         HttpClient baiduHttp = config.api() == CollectedApi.BAIDU_EIP
                 ? HttpClient.newBuilder().connectTimeout(config.connectTimeout()).version(HttpClient.Version.HTTP_1_1).build()
                 : null;
+        return targets(config, clock, baiduHttp);
+    }
+
+    /** Seam for unit tests: the Baidu HTTP client is passed in (a recording stand-in), everything else is as built. */
+    static List<PollTarget> targets(CollectorConfig config, Clock clock, HttpClient baiduHttp) {
+        List<PollTarget> targets = new ArrayList<>();
         for (CollectorConfig.Account account : config.accounts()) {
             // One bucket per account per API, shared by the account's regions (the vendor limits per account).
             TokenBucket bucket = new TokenBucket(config.requestsPerSecond(), config.burst());
