@@ -1,7 +1,6 @@
 package io.packwatch.testsupport;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -24,11 +22,17 @@ import java.util.stream.Stream;
  * <p>The child must never outlive its parent, also when the parent JVM is killed with SIGKILL and no shutdown hook
  * runs. So the registry is started under a small shell that holds a pipe from the parent on its stdin: when the pipe
  * closes (parent closed it, or parent died), the shell kills the registry.
+ *
+ * <p>Nor may its work dir outlive the parent. Two layers, because neither alone covers every death: the same shell
+ * removes the work dir once the registry has exited (so a SIGKILLed parent leaves nothing behind within seconds), and
+ * the work dir is an {@link OwnedTempDirs owned temp dir}, so that should the shell die too (the whole process tree
+ * SIGKILLed, say) the next start in any JVM removes it.
  */
 public final class ApicurioRegistry implements RegistryEndpoint, AutoCloseable {
 
     public static final String DIR_PROPERTY = "packwatch.apicurio.dir";
     public static final String DIR_ENV = "PACKWATCH_APICURIO_DIR";
+    static final String WORK_DIR_PREFIX = "packwatch-apicurio-";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
     private final Process shell;
@@ -49,7 +53,7 @@ public final class ApicurioRegistry implements RegistryEndpoint, AutoCloseable {
     }
 
     public static ApicurioRegistry start(Path runnerJar, int port) throws IOException, InterruptedException {
-        Path workDir = Files.createTempDirectory("packwatch-apicurio-");
+        Path workDir = OwnedTempDirs.create(WORK_DIR_PREFIX);
         Path log = workDir.resolve("apicurio.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String registry = String.join(" ",
@@ -58,14 +62,22 @@ public final class ApicurioRegistry implements RegistryEndpoint, AutoCloseable {
                 "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port,
                 "-Dquarkus.log.level=WARN",
                 "-jar", quote(runnerJar.toString()));
-        // stdin is the parent's pipe: `cat` returns when it closes, then the registry is killed.
+        // stdin is the parent's pipe: `cat` returns when it closes, then the registry is killed and, once it has
+        // exited, its work dir removed (close() removes it too; whoever comes second finds nothing to do).
+        String removeWorkDir = "rm -rf " + quote(workDir.toString());
         String script = registry + " >" + quote(log.toString()) + " 2>&1 & child=$!; "
-                + "trap 'kill $child 2>/dev/null; exit 0' TERM INT; "
-                + "cat >/dev/null; kill $child 2>/dev/null; wait $child; exit 0";
-        Process shell = new ProcessBuilder("sh", "-c", script)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
+                + "trap 'kill $child 2>/dev/null; wait $child; " + removeWorkDir + "; exit 0' TERM INT; "
+                + "cat >/dev/null; kill $child 2>/dev/null; wait $child; " + removeWorkDir + "; exit 0";
+        Process shell;
+        try {
+            shell = new ProcessBuilder("sh", "-c", script)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+        } catch (IOException | RuntimeException e) {
+            OwnedTempDirs.deleteQuietly(workDir);
+            throw e;
+        }
         ApicurioRegistry apicurio = new ApicurioRegistry(shell, port, workDir, log);
         try {
             apicurio.awaitReady();
@@ -84,6 +96,11 @@ public final class ApicurioRegistry implements RegistryEndpoint, AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The registry's temp work dir (its java.io.tmpdir and its log), removed when the registry is gone. */
+    public Path workDir() {
+        return workDir;
     }
 
     /** Process ids of the shell and the registry JVM, so tests can prove nothing is left behind. */
@@ -161,7 +178,7 @@ public final class ApicurioRegistry implements RegistryEndpoint, AutoCloseable {
         } catch (Exception e) {
             family.forEach(ProcessHandle::destroyForcibly);
         }
-        deleteRecursively(workDir);
+        OwnedTempDirs.deleteQuietly(workDir); // usually the shell has removed it already
     }
 
     static Path locateRunnerJar() throws IOException {
@@ -191,16 +208,5 @@ public final class ApicurioRegistry implements RegistryEndpoint, AutoCloseable {
 
     private static String quote(String s) {
         return "'" + s.replace("'", "'\\''") + "'";
-    }
-
-    static void deleteRecursively(Path dir) {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -26,13 +26,33 @@ public final class EmbeddedKafka implements KafkaEndpoint, AutoCloseable {
             Map.entry("num.partitions", "3"),
             Map.entry("auto.create.topics.enable", "false"));
 
+    static final String BASE_DIR_PREFIX = "packwatch-kafka-";
+
     private final KafkaClusterTestKit cluster;
+    private final Path baseDirectory;
     private boolean closed;
 
-    private EmbeddedKafka(KafkaClusterTestKit cluster) {
+    private EmbeddedKafka(KafkaClusterTestKit cluster, Path baseDirectory) {
         this.cluster = cluster;
+        this.baseDirectory = baseDirectory;
     }
 
+    /**
+     * Starts a broker in a fresh temp dir. The broker runs inside this JVM and its kit deletes the dir only in close()
+     * (which TestInfra also calls from a shutdown hook), so a JVM killed with SIGKILL leaves the dir behind; being an
+     * {@link OwnedTempDirs owned temp dir}, it is removed by the next start in any JVM.
+     */
+    public static EmbeddedKafka start() throws Exception {
+        Path baseDirectory = OwnedTempDirs.create(BASE_DIR_PREFIX);
+        try {
+            return start(baseDirectory);
+        } catch (Exception | Error e) {
+            OwnedTempDirs.deleteQuietly(baseDirectory);
+            throw e;
+        }
+    }
+
+    /** Starts a broker in {@code baseDirectory}, which close() deletes. */
     public static EmbeddedKafka start(Path baseDirectory) throws Exception {
         TestKitNodes nodes = new TestKitNodes.Builder()
                 .setCombined(true)
@@ -52,7 +72,12 @@ public final class EmbeddedKafka implements KafkaEndpoint, AutoCloseable {
             cluster.close();
             throw e;
         }
-        return new EmbeddedKafka(cluster);
+        return new EmbeddedKafka(cluster, baseDirectory);
+    }
+
+    /** The broker's data dir, deleted by close(). */
+    public Path baseDirectory() {
+        return baseDirectory;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.packwatch.testsupport;
 
-import java.nio.file.Files;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -64,7 +63,7 @@ public final class TestInfra {
         EmbeddedKafka kafka = null;
         try {
             if (externalKafka.isEmpty()) {
-                kafka = EmbeddedKafka.start(Files.createTempDirectory("packwatch-kafka-"));
+                kafka = EmbeddedKafka.start();
             }
             ApicurioRegistry apicurio = registry.join();
             KafkaEndpoint kafkaEndpoint = externalKafka.<KafkaEndpoint>map(b -> () -> b).orElse(kafka);
