@@ -26,6 +26,7 @@ import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +49,8 @@ public final class StreamsApp implements AutoCloseable {
     private volatile boolean failed;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private StreamsApp(StreamsSettings settings) throws IOException, InterruptedException {
+    private StreamsApp(StreamsSettings settings, StreamsUncaughtExceptionHandler uncaughtHandler)
+            throws IOException, InterruptedException {
         this.settings = settings;
         LOG.info("settings: {}", settings.describe());
         if (settings.createTopics()) {
@@ -62,7 +64,7 @@ public final class StreamsApp implements AutoCloseable {
             Topology topology = PackwatchTopology.build(settings);
             LOG.info("topology:\n{}", topology.describe());
             streams = new KafkaStreams(topology, settings.streamsProperties());
-            streams.setUncaughtExceptionHandler(UncaughtExceptionPolicy.defaults());
+            streams.setUncaughtExceptionHandler(uncaughtHandler);
             streams.setStateListener((now, before) -> {
                 LOG.info("streams state {} -> {}", before, now);
                 if (now == KafkaStreams.State.ERROR) {
@@ -94,7 +96,13 @@ public final class StreamsApp implements AutoCloseable {
 
     /** Creates topics if configured, builds the topology, starts the HTTP API and the Kafka Streams client. */
     public static StreamsApp start(StreamsSettings settings) throws IOException, InterruptedException {
-        StreamsApp app = new StreamsApp(settings);
+        return start(settings, UncaughtExceptionPolicy.defaults());
+    }
+
+    /** Test seam: {@link #start(StreamsSettings)} with the given handler instead of {@link UncaughtExceptionPolicy#defaults()}. */
+    static StreamsApp start(StreamsSettings settings, StreamsUncaughtExceptionHandler uncaughtHandler)
+            throws IOException, InterruptedException {
+        StreamsApp app = new StreamsApp(settings, uncaughtHandler);
         app.http.start();
         app.streams.start();
         return app;

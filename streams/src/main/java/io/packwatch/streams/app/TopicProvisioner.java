@@ -1,5 +1,8 @@
 package io.packwatch.streams.app;
 
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import io.packwatch.core.topics.TopicSpec;
 import io.packwatch.core.topics.Topics;
 import java.util.ArrayList;
@@ -23,6 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class TopicProvisioner {
     private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
+    private static final java.time.Duration METADATA_WAIT = java.time.Duration.ofSeconds(30);
 
     private TopicProvisioner() {
     }
@@ -39,15 +43,22 @@ public final class TopicProvisioner {
                 }
             }
             if (!missing.isEmpty()) {
-                try {
-                    admin.createTopics(missing).all().get();
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
-                        throw new IllegalStateException("cannot create topics " + missing.stream().map(NewTopic::name).toList()
-                                + ": " + e.getCause().getMessage(), e.getCause());
+                List<String> created = new ArrayList<>();
+                for (Map.Entry<String, KafkaFuture<Void>> result : admin.createTopics(missing).values().entrySet()) {
+                    try {
+                        result.getValue().get();
+                        created.add(result.getKey());
+                    } catch (ExecutionException e) {
+                        // another instance (or a tool) created it after our listing: it exists, which is all we need
+                        if (!(e.getCause() instanceof TopicExistsException)) {
+                            throw new IllegalStateException("cannot create topic " + result.getKey() + ": "
+                                    + e.getCause().getMessage(), e.getCause());
+                        }
                     }
                 }
-                LOG.info("created topics {} ({} partitions)", missing.stream().map(NewTopic::name).toList(), partitions);
+                if (!created.isEmpty()) {
+                    LOG.info("created topics {} ({} partitions)", created, partitions);
+                }
             }
             checkRawPartitions(admin, topics);
         } catch (ExecutionException e) {
@@ -57,12 +68,31 @@ public final class TopicProvisioner {
 
     private static void checkRawPartitions(Admin admin, Topics topics) throws ExecutionException, InterruptedException {
         List<String> raw = topics.all().stream().map(TopicSpec::name).filter(n -> n.contains(".raw.")).toList();
-        Map<String, TopicDescription> described = admin.describeTopics(raw).allTopicNames().get();
+        Map<String, TopicDescription> described = describeOnceVisible(admin, raw);
         Map<String, Integer> counts = described.values().stream()
                 .collect(Collectors.toMap(TopicDescription::name, d -> d.partitions().size()));
         if (counts.values().stream().distinct().count() > 1) {
             LOG.error("raw topics have different partition counts {}: GET /packages/{{key}} may route to the wrong "
                     + "instance; give them one partition count", counts);
+        }
+    }
+
+    /**
+     * A topic just created (by us or by another instance starting at the same time) can be unknown to the broker that
+     * answers for a moment: metadata propagates after creation. Bounded wait, then the error stands.
+     */
+    private static Map<String, TopicDescription> describeOnceVisible(Admin admin, List<String> names)
+            throws ExecutionException, InterruptedException {
+        long deadline = System.nanoTime() + METADATA_WAIT.toNanos();
+        while (true) {
+            try {
+                return admin.describeTopics(names).allTopicNames().get();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(200);
+            }
         }
     }
 }

@@ -81,6 +81,12 @@ class CrashRestartIT {
             }
         }
         LOG.info("all chunks produced after {} s; waiting for the last run to finish", elapsed(started));
+        assertTheEventsOf(uninterrupted, prefix);
+        LOG.info("crash test done after {} s", elapsed(started));
+    }
+
+    /** Both alert topics (read_committed) hold exactly the uninterrupted run's events, none twice, and no dead letter. */
+    private static void assertTheEventsOf(Map<String, List<PackageAlert>> uninterrupted, String prefix) {
         int wantDepletion = uninterrupted.get("depletion").size();
         int wantExpiry = uninterrupted.get("expiry").size();
         StateAndAlertsIT.drainAlerts(prefix + ".alerts.depletion", wantDepletion, Duration.ofSeconds(90));
@@ -89,9 +95,6 @@ class CrashRestartIT {
                 wantDepletion + 1, Duration.ofSeconds(5));
         List<ConsumerRecord<String, PackageAlert>> expiry = StateAndAlertsIT.drainAlerts(prefix + ".alerts.expiry",
                 wantExpiry + 1, Duration.ofSeconds(5));
-        LOG.info("crash test read {} + {} alert events after {} s", depletion.size(), expiry.size(), elapsed(started));
-        child.destroyForcibly().waitFor();
-
         assertThat(committedCount(prefix + ".dlq")).as("dead letters").isZero();
         assertThat(sorted(depletion.stream().map(ConsumerRecord::value).toList()))
                 .isEqualTo(sorted(uninterrupted.get("depletion")));
@@ -150,21 +153,8 @@ class CrashRestartIT {
         produceAndAwaitCommit(prefix, records, 2, size);
         start(prefix, appId, 2, dir.resolve("state-a"));
         StateAndAlertsIT.produce(prefix, records.subList(3 * size, records.size()));
-
-        int wantDepletion = uninterrupted.get("depletion").size();
-        int wantExpiry = uninterrupted.get("expiry").size();
-        StateAndAlertsIT.drainAlerts(prefix + ".alerts.depletion", wantDepletion, Duration.ofSeconds(90));
-        List<ConsumerRecord<String, PackageAlert>> depletion = StateAndAlertsIT.drainAlerts(prefix + ".alerts.depletion",
-                wantDepletion + 1, Duration.ofSeconds(5));
-        List<ConsumerRecord<String, PackageAlert>> expiry = StateAndAlertsIT.drainAlerts(prefix + ".alerts.expiry",
-                wantExpiry + 1, Duration.ofSeconds(5));
+        assertTheEventsOf(uninterrupted, prefix);
         assertThat(b.isAlive()).as("instance B survived the rebalances").isTrue();
-        assertThat(committedCount(prefix + ".dlq")).as("dead letters").isZero();
-        assertThat(sorted(depletion.stream().map(ConsumerRecord::value).toList()))
-                .isEqualTo(sorted(uninterrupted.get("depletion")));
-        assertThat(sorted(expiry.stream().map(ConsumerRecord::value).toList()))
-                .isEqualTo(sorted(uninterrupted.get("expiry")));
-        assertThat(depletion).extracting(r -> r.value().getEventId()).doesNotHaveDuplicates();
     }
 
     private void produceAndAwaitCommit(String prefix, List<RawScenario.RawRecord> records, int chunk, int size) {
