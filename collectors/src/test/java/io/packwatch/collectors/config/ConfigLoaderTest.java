@@ -16,6 +16,17 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class ConfigLoaderTest {
+    /** A valid VPC config whose kafka.producer block the producer tests extend line by line. */
+    private static final String PRODUCER_BASE = """
+                accounts:
+                  - name: a
+                    credentials: {idEnv: TENCENTCLOUD_SECRET_ID, keyEnv: TENCENTCLOUD_SECRET_KEY}
+                    regions: [ap-guangzhou]
+                kafka:
+                  producer:
+                    bootstrap.servers: "x:9092"
+                """;
+
     private static final Map<String, String> ENV = Map.of(
             "TENCENTCLOUD_SECRET_ID", "AKIDexample", "TENCENTCLOUD_SECRET_KEY", "keyExample",
             "BAIDU_ACCESS_KEY_ID", "ak", "BAIDU_SECRET_ACCESS_KEY", "sk");
@@ -108,15 +119,7 @@ class ConfigLoaderTest {
 
     @Test
     void producerOverridesThatWeakenTheIdempotentProducerAreInvalid() {
-        String base = """
-                accounts:
-                  - name: a
-                    credentials: {idEnv: TENCENTCLOUD_SECRET_ID, keyEnv: TENCENTCLOUD_SECRET_KEY}
-                    regions: [ap-guangzhou]
-                kafka:
-                  producer:
-                    bootstrap.servers: "x:9092"
-                """;
+        String base = PRODUCER_BASE;
         Map<String, String> unsafe = Map.of(
                 "acks: 1", "kafka.producer.acks: must be all (or -1)",
                 "acks: \"0\"", "kafka.producer.acks: must be all (or -1)",
@@ -149,14 +152,7 @@ class ConfigLoaderTest {
 
     @Test
     void safeProducerOverridesAreAccepted() {
-        String yaml = """
-                accounts:
-                  - name: a
-                    credentials: {idEnv: TENCENTCLOUD_SECRET_ID, keyEnv: TENCENTCLOUD_SECRET_KEY}
-                    regions: [ap-guangzhou]
-                kafka:
-                  producer:
-                    bootstrap.servers: "x:9092"
+        String yaml = PRODUCER_BASE + """
                     acks: all
                     enable.idempotence: true
                     max.in.flight.requests.per.connection: 5
