@@ -82,10 +82,8 @@ public final class LocalStack implements AutoCloseable {
             started.push(vendors);
             endpoints.put("simulated Tencent APIs", "http://" + vendors.server().tencentEndpoint());
             vendors.server().baiduEndpoints().forEach((region, url) -> endpoints.put("simulated Baidu EIP " + region, url));
-            for (Path file : vendors.writeCollectorConfigs(data.resolve("collectors"), bootstrapServers,
-                    options.pollSeconds())) {
-                collectorConfigs.add(loader.load(file, apiOf(file)));
-            }
+            collectorConfigs.addAll(vendors.collectorConfigs(data.resolve("collectors"), bootstrapServers,
+                    options.pollSeconds()));
         } else {
             for (Path file : options.collectorConfigs()) {
                 String api = loader.parse(file).api();
@@ -144,11 +142,6 @@ public final class LocalStack implements AutoCloseable {
         settings.put("packwatch.forecast.slope-window", "PT5M");
         settings.put("packwatch.forecast.slope-min-span", "PT1M");
         return settings;
-    }
-
-    private static CollectedApi apiOf(Path file) {
-        String name = file.getFileName().toString();
-        return CollectedApi.fromId(name.substring(0, name.length() - ".yaml".length())).orElseThrow();
     }
 
     public String bootstrapServers() {

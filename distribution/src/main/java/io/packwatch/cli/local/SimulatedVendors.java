@@ -1,5 +1,8 @@
 package io.packwatch.cli.local;
 
+import io.packwatch.collectors.CollectedApi;
+import io.packwatch.collectors.config.CollectorConfig;
+import io.packwatch.collectors.config.ConfigLoader;
 import io.packwatch.simulators.SimApi;
 import io.packwatch.simulators.SimulatorOptions;
 import io.packwatch.simulators.SimulatorServer;
@@ -37,6 +40,17 @@ final class SimulatedVendors implements AutoCloseable {
 
     SimulatorServer server() {
         return server;
+    }
+
+    /** {@link #writeCollectorConfigs}, loaded and validated as the collectors' own loader does. */
+    List<CollectorConfig> collectorConfigs(Path dir, String bootstrapServers, int pollSeconds) throws IOException {
+        ConfigLoader loader = new ConfigLoader();
+        List<CollectorConfig> configs = new ArrayList<>();
+        for (Path file : writeCollectorConfigs(dir, bootstrapServers, pollSeconds)) {
+            String name = file.getFileName().toString();
+            configs.add(loader.load(file, CollectedApi.fromId(name.substring(0, name.length() - ".yaml".length())).orElseThrow()));
+        }
+        return configs;
     }
 
     /** One collector config per API, written to {@code dir}, polling the simulators every {@code pollSeconds}. */

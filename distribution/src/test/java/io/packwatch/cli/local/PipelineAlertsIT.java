@@ -2,9 +2,7 @@ package io.packwatch.cli.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.packwatch.collectors.CollectedApi;
 import io.packwatch.collectors.config.CollectorConfig;
-import io.packwatch.collectors.config.ConfigLoader;
 import io.packwatch.collectors.run.CollectorHost;
 import io.packwatch.core.serde.SpecificAvroDeserializer;
 import io.packwatch.schema.PackageAlert;
@@ -115,12 +113,7 @@ class PipelineAlertsIT {
     }
 
     private List<CollectorConfig> collectorConfigs(SimulatedVendors vendors, String bootstrap) throws Exception {
-        ConfigLoader loader = new ConfigLoader();
-        List<CollectorConfig> configs = new ArrayList<>();
-        for (Path file : vendors.writeCollectorConfigs(data.resolve("collectors"), bootstrap, POLL_SECONDS)) {
-            String name = file.getFileName().toString();
-            configs.add(loader.load(file, CollectedApi.fromId(name.substring(0, name.length() - ".yaml".length())).orElseThrow()));
-        }
+        List<CollectorConfig> configs = vendors.collectorConfigs(data.resolve("collectors"), bootstrap, POLL_SECONDS);
         assertThat(configs).hasSize(4);
         return configs;
     }

@@ -40,7 +40,7 @@ public final class FaultController {
     private final List<Rated> rated = new CopyOnWriteArrayList<>();
     private final Supplier<Instant> now;
 
-    /** Faults without a window only; windows are judged against the wall clock. */
+    /** Windows, where given, are judged against the wall clock (tests that use no simulation clock). */
     public FaultController() {
         this(Instant::now);
     }

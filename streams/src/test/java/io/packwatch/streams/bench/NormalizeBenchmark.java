@@ -11,14 +11,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -144,7 +140,7 @@ public final class NormalizeBenchmark {
         });
         streams.start();
         try (Admin admin = KafkaTestClients.admin()) {
-            Map<TopicPartition, Long> ends = endOffsets(admin, inputs);
+            Map<TopicPartition, Long> ends = KafkaTestClients.endOffsets(admin, inputs);
             while (true) {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(appId)
                         .partitionsToOffsetAndMetadata().get();
@@ -161,16 +157,5 @@ public final class NormalizeBenchmark {
         double rate = records / seconds;
         System.out.printf("%s: %d records in %.2f s = %.0f records/s%n", name, records, seconds, rate);
         return rate;
-    }
-
-    private static Map<TopicPartition, Long> endOffsets(Admin admin, List<String> topics) throws Exception {
-        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-        for (String t : topics) {
-            for (int p = 0; p < PARTITIONS; p++) {
-                request.put(new TopicPartition(t, p), OffsetSpec.latest());
-            }
-        }
-        return admin.listOffsets(request).all().get().entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> ((ListOffsetsResult.ListOffsetsResultInfo) e.getValue()).offset()));
     }
 }

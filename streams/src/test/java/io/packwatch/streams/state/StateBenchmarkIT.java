@@ -119,11 +119,7 @@ class StateBenchmarkIT {
 
     private static long recordsIn(String topic) throws Exception {
         try (var admin = KafkaTestClients.admin()) {
-            var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
-                    .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
-            var latest = admin.listOffsets(partitions.stream().collect(java.util.stream.Collectors.toMap(p -> p,
-                    p -> org.apache.kafka.clients.admin.OffsetSpec.latest()))).all().get();
-            return latest.values().stream().mapToLong(o -> o.offset()).sum();
+            return KafkaTestClients.endOffsets(admin, List.of(topic)).values().stream().mapToLong(Long::longValue).sum();
         }
     }
 
