@@ -72,6 +72,11 @@ public final class StreamsSettings {
         k.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         k.putIfAbsent(StreamsConfig.APPLICATION_SERVER_CONFIG, packwatch.get(ADVERTISED_HOST) + ":" + port);
         k.putIfAbsent(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
+        // A task holds one partition of each of the four raw topics, which are independent (no join needs their
+        // timestamps aligned), so a task never waits for an empty one. With the Kafka default (0) every record also
+        // pays for formatting a "waiting for new data" message whenever a vendor's partition is empty: about 15 % of
+        // the stream thread in the benchmark (docs/benchmarks.md).
+        k.putIfAbsent(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, String.valueOf(StreamsConfig.MAX_TASK_IDLE_MS_DISABLED));
         k.putIfAbsent(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.dlq().name());
         k.putIfAbsent(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DlqDeserializationExceptionHandler.class.getName());
         k.putIfAbsent(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DlqProductionExceptionHandler.class.getName());

@@ -47,7 +47,8 @@ class StreamsSettingsTest {
                 .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, "exactly_once_v2")
                 .containsEntry(StreamsConfig.APPLICATION_SERVER_CONFIG, "localhost:9191")
                 .containsEntry(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, "acme.dlq")
-                .containsEntry(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
+                .containsEntry(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true")
+                .containsEntry(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, "-1");
         assertThat(s.kafka().get("sasl.jaas.config")).contains("s3cret");
         assertThat(s.describe().toString()).doesNotContain("s3cret").doesNotContain("user:pw");
         assertThat(s.toString()).doesNotContain("s3cret");

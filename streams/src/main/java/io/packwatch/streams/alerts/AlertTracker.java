@@ -3,7 +3,7 @@ package io.packwatch.streams.alerts;
 import io.packwatch.schema.Severity;
 
 /**
- * Memory of one alert key, kept in the alert-state store so that replays and restarts continue where they left off.
+ * Memory of one alert key, kept in its package's tracking record so that replays and restarts continue where they left off.
  *
  * @param firing        current severity while FIRING, null while not firing
  * @param sequence      transitions emitted so far

@@ -9,7 +9,6 @@ import io.packwatch.schema.PackageAlert;
 import io.packwatch.schema.PackageSnapshot;
 import io.packwatch.schema.PackageState;
 import io.packwatch.streams.NormalizeTopology;
-import io.packwatch.streams.state.StateAndAlertsTopology;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.avro.Schema;
@@ -35,7 +34,6 @@ final class SchemaWarmup {
         subjects.put(topics.packages().name() + "-value", PackageSnapshot.getClassSchema());
         subjects.put(changelog(applicationId, NormalizeTopology.LATEST_SNAPSHOTS_STORE), PackageSnapshot.getClassSchema());
         subjects.put(topics.packageState().name() + "-value", PackageState.getClassSchema());
-        subjects.put(changelog(applicationId, StateAndAlertsTopology.STATE_STORE), PackageState.getClassSchema());
         subjects.put(topics.alertsDepletion().name() + "-value", PackageAlert.getClassSchema());
         subjects.put(topics.alertsExpiry().name() + "-value", PackageAlert.getClassSchema());
         return subjects;

@@ -12,8 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
+import java.util.stream.Stream;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
@@ -24,14 +23,14 @@ final class AlertQueries {
     }
 
     /** Active (FIRING) alerts of this instance, optionally filtered by type, severity and package key prefix. */
-    static List<Map<String, Object>> firing(ReadOnlyKeyValueStore<String, AlertRecord> alerts, Map<String, String> query) {
+    static List<Map<String, Object>> firing(ReadOnlyKeyValueStore<String, PackageTracking> trackings, Map<String, String> query) {
         Predicate<PackageAlert> filter = filter(query);
         List<PackageAlert> out = new ArrayList<>();
-        try (KeyValueIterator<String, AlertRecord> it = alerts.all()) {
+        try (KeyValueIterator<String, PackageTracking> it = trackings.all()) {
             while (it.hasNext()) {
-                AlertRecord r = it.next().value;
-                if (r != null && r.tracker().isFiring() && r.lastEvent() != null && filter.test(r.lastEvent())) {
-                    out.add(r.lastEvent());
+                PackageTracking t = it.next().value;
+                if (t != null) {
+                    active(t).filter(filter).forEach(out::add);
                 }
             }
         }
@@ -40,22 +39,19 @@ final class AlertQueries {
     }
 
     /** {@code state} and active {@code alerts} of one package, for GET /packages/{key}. */
-    static Map<String, Object> details(ReadOnlyKeyValueStore<String, PackageState> states,
-                                       ReadOnlyKeyValueStore<String, AlertRecord> alerts, String packageKey) {
+    static Map<String, Object> details(ReadOnlyKeyValueStore<String, PackageTracking> trackings, String packageKey) {
         Map<String, Object> out = new LinkedHashMap<>();
-        PackageState state = states.get(packageKey);
+        PackageTracking t = trackings.get(packageKey);
+        PackageState state = t == null ? null : t.state();
         out.put("state", state == null ? null : RecordJson.toMap(state));
-        List<Map<String, Object>> active = new ArrayList<>();
-        try (KeyValueIterator<String, AlertRecord> it = alerts.prefixScan(packageKey + "#", Serdes.String().serializer())) {
-            while (it.hasNext()) {
-                KeyValue<String, AlertRecord> kv = it.next();
-                if (kv.value.tracker().isFiring() && kv.value.lastEvent() != null) {
-                    active.add(RecordJson.toMap(kv.value.lastEvent()));
-                }
-            }
-        }
-        out.put("alerts", active);
+        out.put("alerts", t == null ? List.of() : active(t).map(RecordJson::toMap).toList());
         return out;
+    }
+
+    private static Stream<PackageAlert> active(PackageTracking t) {
+        return t.alerts.values().stream()
+                .filter(r -> r.tracker().isFiring() && r.lastEvent() != null)
+                .map(AlertRecord::lastEvent);
     }
 
     private static Predicate<PackageAlert> filter(Map<String, String> query) {

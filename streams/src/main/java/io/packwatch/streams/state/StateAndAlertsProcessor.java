@@ -32,12 +32,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Per package: history → forecast → {@link PackageState}; per alert key: rules → state machine → {@link PackageAlert}
- * on transitions only. Everything the decisions depend on lives in the stores, which exactly-once commits together
- * with the output, so a replay after a crash repeats neither a transition nor an event id.
+ * on transitions only. Everything the decisions depend on lives in one {@link PackageTracking} record per package,
+ * which exactly-once commits together with the output, so a replay after a crash repeats neither a transition nor an
+ * event id. One record instead of a store per concern: a snapshot costs one read and one changelog write, which is
+ * what bounds this processor's throughput (see docs/benchmarks.md).
  *
- * <p>Stale detection runs on wall-clock punctuation: each accepted snapshot sets a deadline (arrival wall clock +
- * N poll intervals); a package past its deadline gets {@code stale=true} and a STALE alert, once. The punctuation
- * touches no other alert, so a data gap never resolves anything; the next snapshot resolves STALE.
+ * <p>Stale detection runs on wall-clock punctuation. Each accepted snapshot moves the package's exact deadline
+ * (arrival wall clock + N poll intervals) inside its tracking record; the stale-check index holds, per package, a time
+ * at or before that deadline and is written only when the package has no entry yet. When an entry comes due, the
+ * punctuation either marks the package stale (deadline passed: {@code stale=true} and a STALE alert, once) or moves
+ * the entry to the current deadline, so a package polled every interval costs an index write once per stale period,
+ * not once per snapshot. The punctuation touches no other alert, so a data gap never resolves anything; the next
+ * snapshot resolves STALE.
  */
 final class StateAndAlertsProcessor implements Processor<String, PackageSnapshot, String, SpecificRecord> {
 
@@ -46,10 +52,8 @@ final class StateAndAlertsProcessor implements Processor<String, PackageSnapshot
     private final StateSettings settings;
     private final Forecaster forecaster;
     private ProcessorContext<String, SpecificRecord> context;
-    private KeyValueStore<String, byte[]> histories;
-    private KeyValueStore<String, PackageState> states;
-    private KeyValueStore<String, AlertRecord> alerts;
-    private KeyValueStore<String, Long> deadlines;
+    private KeyValueStore<String, PackageTracking> trackings;
+    private KeyValueStore<String, Long> staleChecks;
 
     StateAndAlertsProcessor(StateSettings settings) {
         this.settings = settings;
@@ -59,11 +63,9 @@ final class StateAndAlertsProcessor implements Processor<String, PackageSnapshot
     @Override
     public void init(ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
-        histories = context.getStateStore(StateAndAlertsTopology.HISTORY_STORE);
-        states = context.getStateStore(StateAndAlertsTopology.STATE_STORE);
-        alerts = context.getStateStore(StateAndAlertsTopology.ALERT_STORE);
-        deadlines = context.getStateStore(StateAndAlertsTopology.DEADLINE_STORE);
-        context.schedule(settings.staleCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::markStale);
+        trackings = context.getStateStore(StateAndAlertsTopology.TRACKING_STORE);
+        staleChecks = context.getStateStore(StateAndAlertsTopology.STALE_CHECK_STORE);
+        context.schedule(settings.staleCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::checkStale);
     }
 
     @Override
@@ -73,53 +75,65 @@ final class StateAndAlertsProcessor implements Processor<String, PackageSnapshot
             return;
         }
         String key = record.key();
-        byte[] stored = histories.get(key);
-        PackageHistory history = stored == null ? new PackageHistory() : PackageHistoryCodec.decode(stored);
+        PackageTracking tracking = trackings.get(key);
+        if (tracking == null) {
+            tracking = new PackageTracking();
+        }
+        PackageHistory history = tracking.history == null ? new PackageHistory() : PackageHistoryCodec.decode(tracking.history);
         Observation observation = Observations.of(s);
         Acceptance acceptance = history.offer(observation, settings.forecast());
         if (!acceptance.accepted()) {
             LOG.debug("ignored {} snapshot of {} observed at {}", acceptance, key, s.getObservedAt());
             return;
         }
-        histories.put(key, PackageHistoryCodec.encode(history));
+        tracking.history = PackageHistoryCodec.encode(history);
         Forecast forecast = forecaster.forecast(history, observation);
-        Instant streamTime = Instant.ofEpochMilli(record.timestamp());
-        PackageState state = PackageStates.build(s, history, forecast, streamTime);
-        states.put(key, state);
+        PackageState state = PackageStates.build(s, history, forecast, Instant.ofEpochMilli(record.timestamp()));
+        tracking.state(state);
         context.forward(new Record<>(key, (SpecificRecord) state, record.timestamp()));
 
         AlertThresholds thresholds = settings.alerts().resolve(s.getVendor(), s.getProduct(), s.getKind());
         if (AlertRules.isGone(s)) {
             // no snapshot will follow for a deleted/refunded package: it must not turn STALE
-            deadlines.delete(key);
+            tracking.staleDeadline = PackageTracking.NO_DEADLINE;
+            if (tracking.indexed) {
+                staleChecks.delete(key);
+                tracking.indexed = false;
+            }
         } else {
-            deadlines.put(key, context.currentSystemTimeMs() + thresholds.staleAfter().toMillis());
+            tracking.staleDeadline = context.currentSystemTimeMs() + thresholds.staleAfter().toMillis();
+            if (!tracking.indexed) {
+                staleChecks.put(key, tracking.staleDeadline);
+                tracking.indexed = true;
+            }
         }
         for (Signal signal : AlertRules.evaluate(s, forecast, thresholds)) {
-            apply(signal, s, forecast, s.getObservedAt(), record.timestamp());
+            apply(tracking, signal, s, forecast, s.getObservedAt(), record.timestamp());
         }
+        trackings.put(key, tracking);
     }
 
-    private void apply(Signal signal, PackageSnapshot s, Forecast forecast, Instant observedAt, long decidedAt) {
-        AlertRecord current = alerts.get(signal.alertKey());
-        AlertTracker before = current == null ? AlertTracker.NEW : current.tracker();
+    private void apply(PackageTracking tracking, Signal signal, PackageSnapshot s, Forecast forecast, Instant observedAt,
+                       long decidedAt) {
+        AlertTracker before = tracking.tracker(signal.alertKey());
         AlertStateMachine.Step step = AlertStateMachine.step(before, signal);
         Transition t = step.transition();
         if (t == null) {
             if (!step.tracker().equals(before)) {
-                alerts.put(signal.alertKey(), new AlertRecord(step.tracker(), current == null ? null : current.lastEvent()));
+                AlertRecord current = tracking.alerts.get(signal.alertKey());
+                tracking.alert(signal.alertKey(), new AlertRecord(step.tracker(), current == null ? null : current.lastEvent()));
             }
             return;
         }
         PackageAlert event = AlertEvents.build(t, s, forecast, observedAt, Instant.ofEpochMilli(decidedAt));
         // resolved alerts keep only their sequence (so the next episode gets fresh event ids), not the event
-        alerts.put(signal.alertKey(), new AlertRecord(step.tracker(), step.tracker().isFiring() ? event : null));
+        tracking.alert(signal.alertKey(), new AlertRecord(step.tracker(), step.tracker().isFiring() ? event : null));
         context.forward(new Record<>(t.alertKey(), (SpecificRecord) event, decidedAt));
     }
 
-    private void markStale(long now) {
+    private void checkStale(long now) {
         List<String> due = new ArrayList<>();
-        try (KeyValueIterator<String, Long> it = deadlines.all()) {
+        try (KeyValueIterator<String, Long> it = staleChecks.all()) {
             while (it.hasNext()) {
                 KeyValue<String, Long> entry = it.next();
                 if (entry.value != null && entry.value <= now) {
@@ -128,17 +142,25 @@ final class StateAndAlertsProcessor implements Processor<String, PackageSnapshot
             }
         }
         for (String key : due) {
-            deadlines.delete(key);
-            PackageState state = states.get(key);
-            if (state == null) {
+            PackageTracking tracking = trackings.get(key);
+            if (tracking == null || tracking.staleDeadline == PackageTracking.NO_DEADLINE || tracking.state() == null) {
+                staleChecks.delete(key);
                 continue;
             }
-            state.setStale(true);
-            state.setUpdatedAt(Instant.ofEpochMilli(now));
-            states.put(key, state);
+            if (tracking.staleDeadline > now) {
+                // snapshots arrived since the entry was written: check again at the current deadline
+                staleChecks.put(key, tracking.staleDeadline);
+                continue;
+            }
+            staleChecks.delete(key);
+            tracking.indexed = false;
+            tracking.staleDeadline = PackageTracking.NO_DEADLINE;
+            PackageState state = PackageState.newBuilder(tracking.state()).setStale(true).setUpdatedAt(Instant.ofEpochMilli(now)).build();
+            tracking.state(state);
             context.forward(new Record<>(key, (SpecificRecord) state, now));
-            apply(AlertRules.stale(key), state.getSnapshot(), PackageStates.forecastOf(state),
+            apply(tracking, AlertRules.stale(key), state.getSnapshot(), PackageStates.forecastOf(state),
                     state.getSnapshot().getObservedAt(), now);
+            trackings.put(key, tracking);
         }
     }
 }

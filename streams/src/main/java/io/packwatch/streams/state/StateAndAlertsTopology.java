@@ -1,6 +1,5 @@
 package io.packwatch.streams.state;
 
-import io.packwatch.core.serde.SpecificAvroSerde;
 import io.packwatch.core.topics.TopicSpec;
 import io.packwatch.core.topics.Topics;
 import io.packwatch.schema.PackageAlert;
@@ -19,21 +18,20 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Part 2 of the topology: normalized snapshots → {@link StateAndAlertsProcessor} (four named stores) → package
+ * Part 2 of the topology: normalized snapshots → {@link StateAndAlertsProcessor} (two named stores) → package
  * state ({@code packwatch.package-state}, compacted) and alert transitions ({@code packwatch.alerts.depletion},
  * {@code packwatch.alerts.expiry}, record key = alert key). Input is already keyed by package key, so nothing is
  * repartitioned.
  */
 public final class StateAndAlertsTopology {
 
-    /** Bounded consumption history per package key (forecast input). */
-    public static final String HISTORY_STORE = "packwatch-package-history";
-    /** Latest {@link PackageState} per package key (served by GET /packages/{key}). */
-    public static final String STATE_STORE = "packwatch-package-state";
-    /** {@link AlertRecord} per alert key: transition memory and the active event. */
-    public static final String ALERT_STORE = "packwatch-alert-state";
-    /** Wall-clock deadline per package key after which it is stale. */
-    public static final String DEADLINE_STORE = "packwatch-stale-deadlines";
+    /**
+     * {@link PackageTracking} per package key: history, latest {@link PackageState} (served by GET /packages/{key}),
+     * stale deadline and the alert records of its alert keys (transition memory and active events, GET /alerts).
+     */
+    public static final String TRACKING_STORE = "packwatch-package-tracking";
+    /** Per package key, a wall-clock time at or before its stale deadline: what the stale punctuation scans. */
+    public static final String STALE_CHECK_STORE = "packwatch-stale-checks";
     static final String PROCESSOR = "packwatch-state-and-alerts";
     static final String SPLIT = "packwatch-state-output-";
 
@@ -41,22 +39,15 @@ public final class StateAndAlertsTopology {
     }
 
     public static void addTo(StreamsBuilder builder, KStream<String, PackageSnapshot> snapshots, StreamsSettings settings) {
-        addTo(builder, snapshots, settings.topics(), settings.serdeConfig(), StateSettings.from(settings.raw()));
-    }
-
-    public static void addTo(StreamsBuilder builder, KStream<String, PackageSnapshot> snapshots, Topics topics,
-                             Map<String, ?> serdeConfig, StateSettings stateSettings) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HISTORY_STORE),
-                Serdes.String(), Serdes.ByteArray()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATE_STORE),
-                Serdes.String(), SpecificAvroSerde.forValues(PackageState.class, serdeConfig)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ALERT_STORE),
-                Serdes.String(), new AlertRecordSerde()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEADLINE_STORE),
+        Topics topics = settings.topics();
+        StateSettings stateSettings = StateSettings.from(settings.raw());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TRACKING_STORE),
+                Serdes.String(), new PackageTrackingSerde()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STALE_CHECK_STORE),
                 Serdes.String(), Serdes.Long()));
 
         KStream<String, SpecificRecord> out = snapshots.process(() -> new StateAndAlertsProcessor(stateSettings),
-                Named.as(PROCESSOR), HISTORY_STORE, STATE_STORE, ALERT_STORE, DEADLINE_STORE);
+                Named.as(PROCESSOR), TRACKING_STORE, STALE_CHECK_STORE);
 
         Map<String, KStream<String, SpecificRecord>> branches = out.split(Named.as(SPLIT))
                 .branch((k, v) -> v instanceof PackageState, Branched.as("state"))

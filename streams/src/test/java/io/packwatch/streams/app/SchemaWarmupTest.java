@@ -16,7 +16,7 @@ class SchemaWarmupTest {
         SchemaWarmup.register(config, SchemaWarmup.subjects(Topics.create("acme", config), "app"));
         assertThat(SchemaRegistryClients.fromConfig(config).subjects()).containsExactlyInAnyOrder(
                 "acme.packages-value", "app-packwatch-latest-snapshots-changelog-value",
-                "acme.package-state-value", "app-packwatch-package-state-changelog-value",
+                "acme.package-state-value",
                 "acme.alerts.depletion-value", "acme.alerts.expiry-value");
     }
 

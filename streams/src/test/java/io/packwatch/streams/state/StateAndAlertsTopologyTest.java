@@ -3,6 +3,7 @@ package io.packwatch.streams.state;
 import static io.packwatch.streams.Envelopes.json;
 import static io.packwatch.streams.Envelopes.pkg;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,7 +24,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -111,8 +111,8 @@ class StateAndAlertsTopologyTest {
         assertThat(mid.getTimeToExpiryMillis()).isEqualTo(Duration.ofDays(30).minusMinutes(1500).toMillis());
         assertThat(mid.getProjectedRemainingAtExpiry()).isZero();
         assertThat(states.get(0).getForecastMethod()).isEqualTo(ForecastMethod.NONE);
-        KeyValueStore<String, PackageState> store = fx.driver.getKeyValueStore(StateAndAlertsTopology.STATE_STORE);
-        assertThat(store.get(VPC_KEY)).isEqualTo(states.get(states.size() - 1));
+        KeyValueStore<String, PackageTracking> store = fx.driver.getKeyValueStore(StateAndAlertsTopology.TRACKING_STORE);
+        assertThat(store.get(VPC_KEY).state()).isEqualTo(states.get(states.size() - 1));
     }
 
     @Test
@@ -236,18 +236,58 @@ class StateAndAlertsTopologyTest {
         vpc(at.plus(Duration.ofHours(1)), 85.5);
         assertThat(summary(fx.depletionAlerts())).containsExactly("#STALE RESOLVED WARNING");
         assertThat(fx.states.readValuesToList()).singleElement().satisfies(s -> assertThat(s.getStale()).isFalse());
-        KeyValueStore<String, AlertRecord> alerts = fx.driver.getKeyValueStore(StateAndAlertsTopology.ALERT_STORE);
+        KeyValueStore<String, PackageTracking> trackings = fx.driver.getKeyValueStore(StateAndAlertsTopology.TRACKING_STORE);
+        Map<String, AlertRecord> alerts = trackings.get(VPC_KEY).alerts;
         assertThat(alerts.get(VPC_KEY + "#USAGE_THRESHOLD#80").tracker().isFiring()).isTrue();
         assertThat(alerts.get(VPC_KEY + "#USAGE_THRESHOLD#80").lastEvent().getState()).isEqualTo(AlertState.FIRING);
-        try (var it = alerts.all()) {
-            List<String> firing = new java.util.ArrayList<>();
-            it.forEachRemaining((KeyValue<String, AlertRecord> kv) -> {
-                if (kv.value.tracker().isFiring()) {
-                    firing.add(kv.key);
-                }
-            });
-            assertThat(firing).containsExactly(VPC_KEY + "#USAGE_THRESHOLD#80");
+        assertThat(alerts.entrySet().stream().filter(e -> e.getValue().tracker().isFiring()).map(Map.Entry::getKey))
+                .containsExactly(VPC_KEY + "#USAGE_THRESHOLD#80");
+    }
+
+    @Test
+    void aSteadilyPolledPackageWritesItsStaleCheckOnlyWhenItComesDueAndStillTurnsStaleOnTime() {
+        Instant at = T0;
+        for (int i = 0; i < 10; i++) {                            // one poll a minute, wall clock and data in step
+            at = T0.plus(Duration.ofMinutes(i));
+            vpc(at, 85 + i * 0.01);
+            fx.driver.advanceWallClockTime(Duration.ofMinutes(1));
         }
+        assertThat(summary(fx.depletionAlerts())).containsExactly("#USAGE_THRESHOLD#80 FIRING INFO");
+        String app = fx.settings.kafka().get("application.id");
+        // every snapshot rewrites the tracking record; the stale check is written by the first snapshot (due at
+        // 3 min) and then only when it comes due, moved to the deadline of the latest snapshot: 5 writes, not 10
+        assertThat(changelog(app, StateAndAlertsTopology.TRACKING_STORE)).hasSize(10);
+        assertThat(changelog(app, StateAndAlertsTopology.STALE_CHECK_STORE)).containsExactly(
+                wallClockPlusMinutes(3), wallClockPlusMinutes(5), wallClockPlusMinutes(7), wallClockPlusMinutes(9),
+                wallClockPlusMinutes(11));
+        long deadline = wallClockPlusMinutes(9 + 3);
+
+        fx.driver.advanceWallClockTime(Duration.ofMinutes(1));   // 11 min: the last snapshot is 2 minutes old
+        assertThat(fx.depletion.isEmpty()).isTrue();
+        fx.driver.advanceWallClockTime(Duration.ofMinutes(1));   // 12 min: its deadline
+        List<PackageAlert> stale = fx.depletionAlerts();
+        assertThat(summary(stale)).containsExactly("#STALE FIRING WARNING");
+        assertThat(stale.get(0).getObservedAt()).isEqualTo(at);
+        assertThat(stale.get(0).getDetectedAt().toEpochMilli()).isEqualTo(deadline);
+        KeyValueStore<String, Long> index = fx.driver.getKeyValueStore(StateAndAlertsTopology.STALE_CHECK_STORE);
+        assertThat(index.get(VPC_KEY)).isNull();
+
+        vpc(at.plus(Duration.ofMinutes(5)), 85.5);                // data again: STALE resolves, the check is re-armed
+        assertThat(summary(fx.depletionAlerts())).containsExactly("#STALE RESOLVED WARNING");
+        assertThat(index.get(VPC_KEY)).isEqualTo(wallClockPlusMinutes(12 + 3));
+    }
+
+    private static long wallClockPlusMinutes(int minutes) {
+        return StateFixture.WALL_CLOCK_START.plus(Duration.ofMinutes(minutes)).toEpochMilli();
+    }
+
+    private List<Long> changelog(String applicationId, String store) {
+        return fx.driver.createOutputTopic(applicationId + "-" + store + "-changelog",
+                        org.apache.kafka.common.serialization.Serdes.String().deserializer(),
+                        org.apache.kafka.common.serialization.Serdes.ByteArray().deserializer())
+                .readValuesToList().stream()
+                .map(v -> v != null && v.length == 8 ? java.nio.ByteBuffer.wrap(v).getLong() : -1L)
+                .toList();
     }
 
     @Test
@@ -256,8 +296,7 @@ class StateAndAlertsTopologyTest {
         lighthouse(T0.plusSeconds(600), 501 * GIB, GIB, "OVERDUE_NETWORK_DISABLED", "2026-11-01T00:00:00Z");
         vpc(T0, 85);
         vpc(T0.plusSeconds(600), 85.1);
-        KeyValueStore<String, AlertRecord> alerts = fx.driver.getKeyValueStore(StateAndAlertsTopology.ALERT_STORE);
-        KeyValueStore<String, PackageState> states = fx.driver.getKeyValueStore(StateAndAlertsTopology.STATE_STORE);
+        KeyValueStore<String, PackageTracking> alerts = fx.driver.getKeyValueStore(StateAndAlertsTopology.TRACKING_STORE);
 
         assertThat(AlertQueries.firing(alerts, Map.of())).extracting(m -> m.get("alertKey")).containsExactly(
                 LH_KEY + "#EXHAUSTED", LH_KEY + "#NETWORK_DISABLED", LH_KEY + "#OVERFLOW", LH_KEY + "#USAGE_THRESHOLD#80",
@@ -266,14 +305,40 @@ class StateAndAlertsTopologyTest {
                 .satisfies(m -> assertThat(m).containsEntry("state", "FIRING").containsEntry("severity", "WARNING"));
         assertThat(AlertQueries.firing(alerts, Map.of("package", "tencent-vpc/"))).hasSize(1);
 
-        Map<String, Object> details = AlertQueries.details(states, alerts, LH_KEY);
+        Map<String, Object> details = AlertQueries.details(alerts, LH_KEY);
         assertThat(details).containsKeys("state", "alerts");
         @SuppressWarnings("unchecked")
         Map<String, Object> state = (Map<String, Object>) details.get("state");
         assertThat(state).containsEntry("packageKey", LH_KEY).containsEntry("stale", false);
         assertThat((List<?>) details.get("alerts")).hasSize(4);
-        assertThat(AlertQueries.details(states, alerts, "tencent-vpc/none")).containsEntry("state", null)
+        assertThat(AlertQueries.details(alerts, "tencent-vpc/none")).containsEntry("state", null)
                 .containsEntry("alerts", List.of());
+    }
+
+    @Test
+    void aTrackingRecordSurvivesItsStoreEncodingAndABadLayoutIsNamed() {
+        lighthouse(T0, 400 * GIB, 0, "NETWORK_NORMAL", "2026-11-01T00:00:00Z");
+        lighthouse(T0.plusSeconds(600), 501 * GIB, GIB, "OVERDUE_NETWORK_DISABLED", "2026-11-01T00:00:00Z");
+        KeyValueStore<String, PackageTracking> store = fx.driver.getKeyValueStore(StateAndAlertsTopology.TRACKING_STORE);
+        PackageTracking t = store.get(LH_KEY);
+        assertThat(t.alerts.values()).filteredOn(r -> r.tracker().isFiring()).hasSize(4);
+
+        PackageTracking back = PackageTrackingSerde.decode(PackageTrackingSerde.encode(t));
+        assertThat(back.history).isEqualTo(t.history);
+        assertThat(back.state()).isEqualTo(t.state()).isNotNull();
+        assertThat(back.staleDeadline).isEqualTo(t.staleDeadline).isNotEqualTo(PackageTracking.NO_DEADLINE);
+        assertThat(back.indexed).isTrue();
+        assertThat(back.alerts).isEqualTo(t.alerts);
+
+        byte[] bytes = PackageTrackingSerde.encode(t);
+        byte[] newer = bytes.clone();
+        newer[0] = 4;                                              // zig-zag varint 2: a layout this code does not know
+        assertThatThrownBy(() -> PackageTrackingSerde.decode(newer))
+                .isInstanceOf(org.apache.kafka.common.errors.SerializationException.class)
+                .hasMessage("package tracking layout version 2 is not supported (expected 1)");
+        assertThatThrownBy(() -> PackageTrackingSerde.decode(java.util.Arrays.copyOf(bytes, bytes.length / 2)))
+                .isInstanceOf(org.apache.kafka.common.errors.SerializationException.class)
+                .hasMessage("corrupt package tracking record (" + bytes.length / 2 + " bytes)");
     }
 
     @Test

@@ -1,0 +1,141 @@
+package io.packwatch.streams.state;
+
+import io.packwatch.schema.PackageAlert;
+import io.packwatch.schema.PackageState;
+import io.packwatch.schema.Severity;
+import io.packwatch.streams.alerts.AlertTracker;
+import io.packwatch.streams.alerts.TransitionKind;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Store serde of {@link PackageTracking}, written on Avro's binary encoder: a layout version, the history bytes,
+ * the {@link PackageState} as plain Avro binary of the generated schema, the stale deadline and index flag, then
+ * per alert key its tracker's few fields and, while firing, the last {@link PackageAlert}. The store is internal
+ * (changelog only) and always read by this code, so it needs no registry; the version guards the layout.
+ */
+final class PackageTrackingSerde implements Serde<PackageTracking> {
+
+    private static final int VERSION = 1;
+    private static final byte[] NONE = new byte[0];
+    // Avro datum writers and readers are safe to share between threads: the stream thread and interactive queries.
+    private static final SpecificDatumWriter<PackageState> STATE_WRITER = new SpecificDatumWriter<>(PackageState.class);
+    private static final SpecificDatumReader<PackageState> STATE_READER = new SpecificDatumReader<>(PackageState.class);
+    private static final SpecificDatumWriter<PackageAlert> ALERT_WRITER = new SpecificDatumWriter<>(PackageAlert.class);
+    private static final SpecificDatumReader<PackageAlert> ALERT_READER = new SpecificDatumReader<>(PackageAlert.class);
+
+    @Override
+    public Serializer<PackageTracking> serializer() {
+        return (topic, tracking) -> tracking == null ? null : encode(tracking);
+    }
+
+    @Override
+    public Deserializer<PackageTracking> deserializer() {
+        return (topic, bytes) -> bytes == null ? null : decode(bytes);
+    }
+
+    static byte[] encode(PackageTracking t) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        BinaryEncoder e = EncoderFactory.get().binaryEncoder(out, null);
+        try {
+            e.writeInt(VERSION);
+            e.writeBytes(t.history == null ? NONE : t.history);
+            byte[] state = t.encodedState();
+            e.writeBytes(state == null ? NONE : state);
+            e.writeLong(t.staleDeadline);
+            e.writeBoolean(t.indexed);
+            e.writeInt(t.alerts.size());
+            for (Map.Entry<String, AlertRecord> a : t.alerts.entrySet()) {
+                e.writeString(a.getKey());
+                AlertTracker k = a.getValue().tracker();
+                e.writeInt(k.firing() == null ? -1 : k.firing().ordinal());
+                e.writeLong(k.sequence());
+                e.writeInt(k.pendingKind() == null ? -1 : k.pendingKind().ordinal());
+                e.writeInt(k.pendingTarget() == null ? -1 : k.pendingTarget().ordinal());
+                e.writeInt(k.pendingCount());
+                PackageAlert last = a.getValue().lastEvent();
+                e.writeBoolean(last != null);
+                if (last != null) {
+                    ALERT_WRITER.write(last, e);
+                }
+            }
+            e.flush();
+        } catch (IOException ex) {
+            throw new SerializationException("cannot encode the tracking record of a package", ex);
+        }
+        return out.toByteArray();
+    }
+
+    static PackageTracking decode(byte[] bytes) {
+        BinaryDecoder d = DecoderFactory.get().binaryDecoder(bytes, null);
+        try {
+            int version = d.readInt();
+            if (version != VERSION) {
+                throw new SerializationException("package tracking layout version " + version
+                        + " is not supported (expected " + VERSION + ")");
+            }
+            byte[] history = bytesOrNull(d);
+            byte[] state = bytesOrNull(d);
+            PackageTracking t = new PackageTracking(history, state, d.readLong(), d.readBoolean());
+            int alerts = d.readInt();
+            for (int i = 0; i < alerts; i++) {
+                String key = d.readString();
+                int firing = d.readInt();
+                long sequence = d.readLong();
+                int kind = d.readInt();
+                int target = d.readInt();
+                int count = d.readInt();
+                PackageAlert last = d.readBoolean() ? ALERT_READER.read(null, d) : null;
+                t.alerts.put(key, new AlertRecord(new AlertTracker(firing < 0 ? null : Severity.values()[firing], sequence,
+                        kind < 0 ? null : TransitionKind.values()[kind], target < 0 ? null : Severity.values()[target], count), last));
+            }
+            return t;
+        } catch (SerializationException ex) {
+            throw ex;
+        } catch (IOException | RuntimeException ex) {
+            throw new SerializationException("corrupt package tracking record (" + bytes.length + " bytes)", ex);
+        }
+    }
+
+    static byte[] encodeState(PackageState state) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(384);
+        BinaryEncoder e = EncoderFactory.get().binaryEncoder(out, null);
+        try {
+            STATE_WRITER.write(state, e);
+            e.flush();
+        } catch (IOException ex) {
+            throw new SerializationException("cannot encode the state of " + state.getPackageKey(), ex);
+        }
+        return out.toByteArray();
+    }
+
+    static PackageState decodeState(byte[] bytes) {
+        try {
+            return STATE_READER.read(null, DecoderFactory.get().binaryDecoder(bytes, null));
+        } catch (IOException | RuntimeException ex) {
+            throw new SerializationException("corrupt package state in a tracking record (" + bytes.length + " bytes)", ex);
+        }
+    }
+
+    private static byte[] bytesOrNull(BinaryDecoder d) throws IOException {
+        ByteBuffer b = d.readBytes(null);
+        if (!b.hasRemaining()) {
+            return null;
+        }
+        byte[] out = new byte[b.remaining()];
+        b.get(out);
+        return out;
+    }
+}
