@@ -48,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * transaction as its alerts; state store bytes per package on disk.
  * Run: {@code ./mvnw -B -pl streams verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=StateBenchmarkIT -Dpackwatch.bench=true}
  * Sizes: -Dpackwatch.bench.packages (default 20000), -Dpackwatch.bench.polls (5); both apps:
- * -Dpackwatch.bench.commit-interval-ms (EOS default 100), -Dpackwatch.bench.threads (stream threads, default 1).
+ * -Dpackwatch.bench.commit-interval-ms (EOS default 100), -Dpackwatch.bench.threads (stream threads, default 1),
+ * -Dpackwatch.bench.kafka.KEY=VALUE (any Kafka Streams or client setting).
  */
 @ExtendWith(KafkaAndRegistryExtension.class)
 @EnabledIfSystemProperty(named = "packwatch.bench", matches = "true")
@@ -77,6 +78,9 @@ class StateBenchmarkIT {
         if (threads != null) {
             config.put("num.stream.threads", threads);
         }
+        // any Kafka Streams / client setting for both apps, e.g. -Dpackwatch.bench.kafka.producer.batch.size=262144
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("packwatch.bench.kafka."))
+                .forEach(k -> config.put(k.substring("packwatch.bench.kafka.".length()), System.getProperty(k)));
         StreamsSettings settings = StreamsSettings.fromMap(config);
         io.packwatch.streams.app.TopicProvisioner.ensureTopics(new HashMap<>(settings.kafka()), settings.topics(), 3, (short) 1);
         String raw = settings.topics().raw(VendorApi.BAIDU_EIP).name();
