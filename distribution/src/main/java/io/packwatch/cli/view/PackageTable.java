@@ -45,9 +45,23 @@ final class PackageTable {
                 cut(s.getKind().toString(), 12),
                 usage + " ".repeat(Math.max(0, 28 - 19)),
                 cut(HumanUnits.rate(rate, s.getUnit()), 14),
-                cut(HumanUnits.relative(state.getProjectedDepletionAt(), now), 14),
+                cut(depletes(state, now), 14),
                 cut(HumanUnits.relative(s.getExpiresAt(), now), 12),
                 status);
+    }
+
+    /** A package that is no longer drawn, or that expires before it would run out, does not deplete. */
+    private static String depletes(PackageState state, Instant now) {
+        PackageSnapshot s = state.getSnapshot();
+        Instant depletion = state.getProjectedDepletionAt();
+        if (s.getStatus() == PackageStatus.EXPIRED || s.getStatus() == PackageStatus.REFUNDED
+                || s.getStatus() == PackageStatus.DELETED) {
+            return "-";
+        }
+        if (depletion != null && s.getExpiresAt() != null && depletion.isAfter(s.getExpiresAt())) {
+            return "after expiry";
+        }
+        return HumanUnits.relative(depletion, now);
     }
 
     private static String cut(String s, int width) {

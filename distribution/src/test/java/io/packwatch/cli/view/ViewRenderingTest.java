@@ -47,6 +47,17 @@ class ViewRenderingTest {
     }
 
     @Test
+    void aPackageThatExpiresFirstOrIsNoLongerDrawnDoesNotDeplete() {
+        PackageState afterExpiry = PackageState.newBuilder(state()).setProjectedDepletionAt(NOW.plus(Duration.ofDays(2))).build();
+        assertThat(PackageTable.line(afterExpiry, NOW, plain)).contains("after expiry").doesNotContain("in 2d0h");
+        PackageSnapshot expired = PackageSnapshot.newBuilder(snapshot()).setStatus(PackageStatus.EXPIRED)
+                .setExpiresAt(NOW.minus(Duration.ofMinutes(5))).build();
+        String line = PackageTable.line(PackageState.newBuilder(state()).setSnapshot(expired).build(), NOW, plain);
+        assertThat(line).doesNotContain("in 2h00m").contains("5m00s ago", "EXPIRED");
+        assertThat(line.substring(line.indexOf("5m00s ago") - 15, line.indexOf("5m00s ago")).trim()).isEqualTo("-");
+    }
+
+    @Test
     void colouredOnlyOnATerminal() {
         assertThat(PackageTable.line(state(), NOW, new Ansi(true))).contains("\u001b[33m");
         assertThat(AlertFeed.line(alert(AlertState.FIRING, Severity.CRITICAL), new Ansi(true))).contains("\u001b[31m");
