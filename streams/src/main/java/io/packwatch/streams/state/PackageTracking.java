@@ -10,12 +10,14 @@ import java.util.TreeMap;
  * write (one changelog record) instead of one per concern: the encoded consumption history, the latest
  * {@link PackageState} (kept encoded until someone needs it: the snapshot path never reads the previous state), the
  * wall-clock stale deadline, whether the stale-check index holds an entry for the package, and the alert records of
- * its alert keys that are not {@link AlertTracker#NEW}.
+ * its alert keys that are not {@link AlertTracker#NEW}. The state is kept as the bytes written to the package-state
+ * topic ({@link StateCodec}) and decoded only when asked for.
  */
 final class PackageTracking {
 
     static final long NO_DEADLINE = Long.MIN_VALUE;
 
+    private final StateCodec codec;
     byte[] history;
     private byte[] encodedState;
     private PackageState state;
@@ -23,10 +25,12 @@ final class PackageTracking {
     boolean indexed;
     final Map<String, AlertRecord> alerts = new TreeMap<>();
 
-    PackageTracking() {
+    PackageTracking(StateCodec codec) {
+        this.codec = codec;
     }
 
-    PackageTracking(byte[] history, byte[] encodedState, long staleDeadline, boolean indexed) {
+    PackageTracking(StateCodec codec, byte[] history, byte[] encodedState, long staleDeadline, boolean indexed) {
+        this.codec = codec;
         this.history = history;
         this.encodedState = encodedState;
         this.staleDeadline = staleDeadline;
@@ -36,21 +40,19 @@ final class PackageTracking {
     /** The latest state, decoded on first use; null before the first accepted snapshot. */
     PackageState state() {
         if (state == null && encodedState != null) {
-            state = PackageTrackingSerde.decodeState(encodedState);
+            state = codec.decode(encodedState);
         }
         return state;
     }
 
-    void state(PackageState newState) {
+    /** Replaces the state; returns its encoding, which is also what the package-state topic gets. */
+    byte[] state(PackageState newState) {
         state = newState;
-        encodedState = null;
+        encodedState = codec.encode(newState);
+        return encodedState;
     }
 
-    /** The state in its stored form (encoded on demand; unchanged states are written back without re-encoding). */
     byte[] encodedState() {
-        if (encodedState == null && state != null) {
-            encodedState = PackageTrackingSerde.encodeState(state);
-        }
         return encodedState;
     }
 

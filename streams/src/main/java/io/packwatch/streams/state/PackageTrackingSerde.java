@@ -1,7 +1,6 @@
 package io.packwatch.streams.state;
 
 import io.packwatch.schema.PackageAlert;
-import io.packwatch.schema.PackageState;
 import io.packwatch.schema.Severity;
 import io.packwatch.streams.alerts.AlertTracker;
 import io.packwatch.streams.alerts.TransitionKind;
@@ -22,19 +21,24 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Store serde of {@link PackageTracking}, written on Avro's binary encoder: a layout version, the history bytes,
- * the {@link PackageState} as plain Avro binary of the generated schema, the stale deadline and index flag, then
- * per alert key its tracker's few fields and, while firing, the last {@link PackageAlert}. The store is internal
- * (changelog only) and always read by this code, so it needs no registry; the version guards the layout.
+ * the {@link io.packwatch.schema.PackageState} as written to the package-state topic (registry wire format, {@link StateCodec}), the
+ * stale deadline and index flag, then per alert key its tracker's few fields and, while firing, the last
+ * {@link PackageAlert} as plain Avro binary of the generated schema. The store is internal (changelog only) and
+ * always read by this code; the version guards the layout.
  */
 final class PackageTrackingSerde implements Serde<PackageTracking> {
 
     private static final int VERSION = 1;
     private static final byte[] NONE = new byte[0];
     // Avro datum writers and readers are safe to share between threads: the stream thread and interactive queries.
-    private static final SpecificDatumWriter<PackageState> STATE_WRITER = new SpecificDatumWriter<>(PackageState.class);
-    private static final SpecificDatumReader<PackageState> STATE_READER = new SpecificDatumReader<>(PackageState.class);
     private static final SpecificDatumWriter<PackageAlert> ALERT_WRITER = new SpecificDatumWriter<>(PackageAlert.class);
     private static final SpecificDatumReader<PackageAlert> ALERT_READER = new SpecificDatumReader<>(PackageAlert.class);
+
+    private final StateCodec codec;
+
+    PackageTrackingSerde(StateCodec codec) {
+        this.codec = codec;
+    }
 
     @Override
     public Serializer<PackageTracking> serializer() {
@@ -43,7 +47,7 @@ final class PackageTrackingSerde implements Serde<PackageTracking> {
 
     @Override
     public Deserializer<PackageTracking> deserializer() {
-        return (topic, bytes) -> bytes == null ? null : decode(bytes);
+        return (topic, bytes) -> bytes == null ? null : decode(bytes, codec);
     }
 
     static byte[] encode(PackageTracking t) {
@@ -78,7 +82,7 @@ final class PackageTrackingSerde implements Serde<PackageTracking> {
         return out.toByteArray();
     }
 
-    static PackageTracking decode(byte[] bytes) {
+    static PackageTracking decode(byte[] bytes, StateCodec codec) {
         BinaryDecoder d = DecoderFactory.get().binaryDecoder(bytes, null);
         try {
             int version = d.readInt();
@@ -88,7 +92,7 @@ final class PackageTrackingSerde implements Serde<PackageTracking> {
             }
             byte[] history = bytesOrNull(d);
             byte[] state = bytesOrNull(d);
-            PackageTracking t = new PackageTracking(history, state, d.readLong(), d.readBoolean());
+            PackageTracking t = new PackageTracking(codec, history, state, d.readLong(), d.readBoolean());
             int alerts = d.readInt();
             for (int i = 0; i < alerts; i++) {
                 String key = d.readString();
@@ -106,26 +110,6 @@ final class PackageTrackingSerde implements Serde<PackageTracking> {
             throw ex;
         } catch (IOException | RuntimeException ex) {
             throw new SerializationException("corrupt package tracking record (" + bytes.length + " bytes)", ex);
-        }
-    }
-
-    static byte[] encodeState(PackageState state) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(384);
-        BinaryEncoder e = EncoderFactory.get().binaryEncoder(out, null);
-        try {
-            STATE_WRITER.write(state, e);
-            e.flush();
-        } catch (IOException ex) {
-            throw new SerializationException("cannot encode the state of " + state.getPackageKey(), ex);
-        }
-        return out.toByteArray();
-    }
-
-    static PackageState decodeState(byte[] bytes) {
-        try {
-            return STATE_READER.read(null, DecoderFactory.get().binaryDecoder(bytes, null));
-        } catch (IOException | RuntimeException ex) {
-            throw new SerializationException("corrupt package state in a tracking record (" + bytes.length + " bytes)", ex);
         }
     }
 

@@ -19,7 +19,6 @@ import io.packwatch.streams.forecast.PackageHistoryCodec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -45,23 +44,25 @@ import org.slf4j.LoggerFactory;
  * not once per snapshot. The punctuation touches no other alert, so a data gap never resolves anything; the next
  * snapshot resolves STALE.
  */
-final class StateAndAlertsProcessor implements Processor<String, PackageSnapshot, String, SpecificRecord> {
+final class StateAndAlertsProcessor implements Processor<String, PackageSnapshot, String, Object> {
 
     private static final Logger LOG = LoggerFactory.getLogger(StateAndAlertsProcessor.class);
 
     private final StateSettings settings;
+    private final StateCodec codec;
     private final Forecaster forecaster;
-    private ProcessorContext<String, SpecificRecord> context;
+    private ProcessorContext<String, Object> context;
     private KeyValueStore<String, PackageTracking> trackings;
     private KeyValueStore<String, Long> staleChecks;
 
-    StateAndAlertsProcessor(StateSettings settings) {
+    StateAndAlertsProcessor(StateSettings settings, StateCodec codec) {
         this.settings = settings;
+        this.codec = codec;
         this.forecaster = new Forecaster(settings.forecast());
     }
 
     @Override
-    public void init(ProcessorContext<String, SpecificRecord> context) {
+    public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         trackings = context.getStateStore(StateAndAlertsTopology.TRACKING_STORE);
         staleChecks = context.getStateStore(StateAndAlertsTopology.STALE_CHECK_STORE);
@@ -77,7 +78,7 @@ final class StateAndAlertsProcessor implements Processor<String, PackageSnapshot
         String key = record.key();
         PackageTracking tracking = trackings.get(key);
         if (tracking == null) {
-            tracking = new PackageTracking();
+            tracking = new PackageTracking(codec);
         }
         PackageHistory history = tracking.history == null ? new PackageHistory() : PackageHistoryCodec.decode(tracking.history);
         Observation observation = Observations.of(s);
@@ -89,8 +90,7 @@ final class StateAndAlertsProcessor implements Processor<String, PackageSnapshot
         tracking.history = PackageHistoryCodec.encode(history);
         Forecast forecast = forecaster.forecast(history, observation);
         PackageState state = PackageStates.build(s, history, forecast, Instant.ofEpochMilli(record.timestamp()));
-        tracking.state(state);
-        context.forward(new Record<>(key, (SpecificRecord) state, record.timestamp()));
+        context.forward(new Record<>(key, new StateCodec.Encoded(tracking.state(state)), record.timestamp()));
 
         AlertThresholds thresholds = settings.alerts().resolve(s.getVendor(), s.getProduct(), s.getKind());
         if (AlertRules.isGone(s)) {
@@ -128,7 +128,7 @@ final class StateAndAlertsProcessor implements Processor<String, PackageSnapshot
         PackageAlert event = AlertEvents.build(t, s, forecast, observedAt, Instant.ofEpochMilli(decidedAt));
         // resolved alerts keep only their sequence (so the next episode gets fresh event ids), not the event
         tracking.alert(signal.alertKey(), new AlertRecord(step.tracker(), step.tracker().isFiring() ? event : null));
-        context.forward(new Record<>(t.alertKey(), (SpecificRecord) event, decidedAt));
+        context.forward(new Record<>(t.alertKey(), event, decidedAt));
     }
 
     private void checkStale(long now) {
@@ -156,8 +156,7 @@ final class StateAndAlertsProcessor implements Processor<String, PackageSnapshot
             tracking.indexed = false;
             tracking.staleDeadline = PackageTracking.NO_DEADLINE;
             PackageState state = PackageState.newBuilder(tracking.state()).setStale(true).setUpdatedAt(Instant.ofEpochMilli(now)).build();
-            tracking.state(state);
-            context.forward(new Record<>(key, (SpecificRecord) state, now));
+            context.forward(new Record<>(key, new StateCodec.Encoded(tracking.state(state)), now));
             apply(tracking, AlertRules.stale(key), state.getSnapshot(), PackageStates.forecastOf(state),
                     state.getSnapshot().getObservedAt(), now);
             trackings.put(key, tracking);

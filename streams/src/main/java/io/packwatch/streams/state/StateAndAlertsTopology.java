@@ -8,7 +8,6 @@ import io.packwatch.schema.PackageState;
 import io.packwatch.streams.StreamsSettings;
 import io.packwatch.streams.alerts.AlertKeys;
 import java.util.Map;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
@@ -41,23 +40,25 @@ public final class StateAndAlertsTopology {
     public static void addTo(StreamsBuilder builder, KStream<String, PackageSnapshot> snapshots, StreamsSettings settings) {
         Topics topics = settings.topics();
         StateSettings stateSettings = StateSettings.from(settings.raw());
+        TopicSpec<String, PackageState> state = topics.packageState();
+        StateCodec codec = StateCodec.of(state);
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TRACKING_STORE),
-                Serdes.String(), new PackageTrackingSerde()));
+                Serdes.String(), new PackageTrackingSerde(codec)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STALE_CHECK_STORE),
                 Serdes.String(), Serdes.Long()));
 
-        KStream<String, SpecificRecord> out = snapshots.process(() -> new StateAndAlertsProcessor(stateSettings),
+        KStream<String, Object> out = snapshots.process(() -> new StateAndAlertsProcessor(stateSettings, codec),
                 Named.as(PROCESSOR), TRACKING_STORE, STALE_CHECK_STORE);
 
-        Map<String, KStream<String, SpecificRecord>> branches = out.split(Named.as(SPLIT))
-                .branch((k, v) -> v instanceof PackageState, Branched.as("state"))
+        Map<String, KStream<String, Object>> branches = out.split(Named.as(SPLIT))
+                .branch((k, v) -> v instanceof StateCodec.Encoded, Branched.as("state"))
                 .branch((k, v) -> v instanceof PackageAlert a && AlertKeys.isExpiryTopic(a.getType()), Branched.as("expiry"))
                 .defaultBranch(Branched.as("depletion"));
 
-        TopicSpec<String, PackageState> state = topics.packageState();
+        // states arrive encoded by the topic's own serde (StateCodec), so the sink writes their bytes as they are
         branches.get(SPLIT + "state")
-                .mapValues(v -> (PackageState) v, Named.as("packwatch-package-state-values"))
-                .to(state.name(), Produced.with(state.keySerde(), state.valueSerde()).withName("packwatch-package-state-sink"));
+                .mapValues(v -> ((StateCodec.Encoded) v).wire(), Named.as("packwatch-package-state-values"))
+                .to(state.name(), Produced.with(state.keySerde(), Serdes.ByteArray()).withName("packwatch-package-state-sink"));
         TopicSpec<String, PackageAlert> expiry = topics.alertsExpiry();
         branches.get(SPLIT + "expiry")
                 .mapValues(v -> (PackageAlert) v, Named.as("packwatch-alerts-expiry-values"))

@@ -323,7 +323,8 @@ class StateAndAlertsTopologyTest {
         PackageTracking t = store.get(LH_KEY);
         assertThat(t.alerts.values()).filteredOn(r -> r.tracker().isFiring()).hasSize(4);
 
-        PackageTracking back = PackageTrackingSerde.decode(PackageTrackingSerde.encode(t));
+        StateCodec codec = StateCodec.of(fx.settings.topics().packageState());
+        PackageTracking back = PackageTrackingSerde.decode(PackageTrackingSerde.encode(t), codec);
         assertThat(back.history).isEqualTo(t.history);
         assertThat(back.state()).isEqualTo(t.state()).isNotNull();
         assertThat(back.staleDeadline).isEqualTo(t.staleDeadline).isNotEqualTo(PackageTracking.NO_DEADLINE);
@@ -333,10 +334,10 @@ class StateAndAlertsTopologyTest {
         byte[] bytes = PackageTrackingSerde.encode(t);
         byte[] newer = bytes.clone();
         newer[0] = 4;                                              // zig-zag varint 2: a layout this code does not know
-        assertThatThrownBy(() -> PackageTrackingSerde.decode(newer))
+        assertThatThrownBy(() -> PackageTrackingSerde.decode(newer, codec))
                 .isInstanceOf(org.apache.kafka.common.errors.SerializationException.class)
                 .hasMessage("package tracking layout version 2 is not supported (expected 1)");
-        assertThatThrownBy(() -> PackageTrackingSerde.decode(java.util.Arrays.copyOf(bytes, bytes.length / 2)))
+        assertThatThrownBy(() -> PackageTrackingSerde.decode(java.util.Arrays.copyOf(bytes, bytes.length / 2), codec))
                 .isInstanceOf(org.apache.kafka.common.errors.SerializationException.class)
                 .hasMessage("corrupt package tracking record (" + bytes.length / 2 + " bytes)");
     }
