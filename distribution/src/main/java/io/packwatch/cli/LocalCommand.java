@@ -7,6 +7,7 @@ import io.packwatch.core.topics.Topics;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +73,8 @@ final class LocalCommand implements Callable<Integer> {
         LocalOptions options = new LocalOptions(dataDir.toAbsolutePath().normalize(), fresh, bootstrapServers,
                 registryUrl, collectorConfigs, scenario, kafkaPort, httpPort, pollSeconds);
         long begin = System.nanoTime();
+        // alerts of this run only: a second run over the same data dir keeps the earlier runs' alerts on the topics
+        Instant runStart = Instant.now();
         LocalStack stack = LocalStack.start(options, out);
         out.printf("%nup in %.1f s; logs in %s%n", (System.nanoTime() - begin) / 1e9,
                 System.getProperty("packwatch.log.file", "the console"));
@@ -81,7 +84,7 @@ final class LocalCommand implements Callable<Integer> {
         Map<String, String> serdeConfig = Map.of("schema.registry.url", stack.registryUrl());
         boolean tty = System.console() != null;
         LiveView view = new LiveView(stack.bootstrapServers(), Topics.create(Topics.DEFAULT_PREFIX, serdeConfig),
-                serdeConfig, out, tty, Clock.systemUTC());
+                serdeConfig, out, tty, Clock.systemUTC(), runStart);
         Thread viewThread = new Thread(view, "packwatch-live-view");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

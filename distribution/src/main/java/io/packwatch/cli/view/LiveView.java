@@ -9,13 +9,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
@@ -23,6 +29,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * The terminal view of {@code ./packwatch local}: the package table redrawn in place once a second and the alert feed
  * below it. It reads what any downstream consumer reads (package-state and both alert topics, read_committed), so what
  * it shows is what the contract carries. Without a terminal it prints alert lines and a table every 30 seconds.
+ * Package states are read from the beginning (the topic is compacted: it is the current state of every package);
+ * alerts only from {@code alertsSince} on, so a second run over the same data dir does not replay the first run's.
  */
 public final class LiveView implements Runnable, AutoCloseable {
 
@@ -36,6 +44,7 @@ public final class LiveView implements Runnable, AutoCloseable {
     private final Ansi ansi;
     private final boolean tty;
     private final Clock clock;
+    private final Instant alertsSince;
     private final Map<String, PackageState> states = new ConcurrentHashMap<>();
     private final Deque<String> feed = new ArrayDeque<>();
     private final KafkaConsumer<byte[], byte[]> consumer;
@@ -46,7 +55,7 @@ public final class LiveView implements Runnable, AutoCloseable {
     private Instant lastPlainTable = Instant.EPOCH;
 
     public LiveView(String bootstrapServers, Topics topics, Map<String, String> serdeConfig, PrintStream out,
-                    boolean tty, Clock clock) {
+                    boolean tty, Clock clock, Instant alertsSince) {
         this.bootstrapServers = bootstrapServers;
         this.topics = topics;
         this.serdeConfig = serdeConfig;
@@ -54,6 +63,7 @@ public final class LiveView implements Runnable, AutoCloseable {
         this.tty = tty;
         this.ansi = new Ansi(tty && System.getenv("NO_COLOR") == null);
         this.clock = clock;
+        this.alertsSince = alertsSince;
         stateReader.configure(serdeConfig, false);
         alertReader.configure(serdeConfig, false);
         this.consumer = new KafkaConsumer<>(Map.of(
@@ -71,7 +81,16 @@ public final class LiveView implements Runnable, AutoCloseable {
     @Override
     public void run() {
         consumer.subscribe(List.of(topics.packageState().name(), topics.alertsDepletion().name(),
-                topics.alertsExpiry().name()));
+                topics.alertsExpiry().name()), new ConsumerRebalanceListener() {
+                    @Override
+                    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                        skipEarlierAlerts(partitions);
+                    }
+
+                    @Override
+                    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    }
+                });
         Instant nextDraw = Instant.EPOCH;
         try {
             while (running) {
@@ -93,6 +112,27 @@ public final class LiveView implements Runnable, AutoCloseable {
         } finally {
             consumer.close(Duration.ofSeconds(2));
         }
+    }
+
+    /** Alert partitions start at the first record stamped at or after {@code alertsSince} (at the end if none). */
+    private void skipEarlierAlerts(Collection<TopicPartition> partitions) {
+        Map<TopicPartition, Long> since = new HashMap<>();
+        partitions.stream().filter(p -> !p.topic().equals(topics.packageState().name()))
+                .forEach(p -> since.put(p, alertsSince.toEpochMilli()));
+        if (since.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, OffsetAndTimestamp> offsets = consumer.offsetsForTimes(since);
+        List<TopicPartition> noneSince = new ArrayList<>();
+        since.keySet().forEach(p -> {
+            OffsetAndTimestamp at = offsets.get(p);
+            if (at == null) {
+                noneSince.add(p);
+            } else {
+                consumer.seek(p, at.offset());
+            }
+        });
+        consumer.seekToEnd(noneSince);
     }
 
     private void accept(ConsumerRecord<byte[], byte[]> record) {

@@ -70,7 +70,7 @@ class ViewRenderingTest {
         assertThat(AlertFeed.line(alert(AlertState.RESOLVED, Severity.WARNING), plain)).contains("RESOLVED");
     }
 
-    private static PackageSnapshot snapshot() {
+    static PackageSnapshot snapshot() {
         return PackageSnapshot.newBuilder()
                 .setPackageKey("tencent-lighthouse/prod/ap-guangzhou/lhins-1/lhtfp-o1wtyyvx")
                 .setVendor(Vendor.TENCENT).setProduct(Product.LIGHTHOUSE).setAccount("prod")
@@ -87,7 +87,7 @@ class ViewRenderingTest {
                 .setUpdatedAt(NOW).build();
     }
 
-    private static PackageAlert alert(AlertState state, Severity severity) {
+    static PackageAlert alert(AlertState state, Severity severity) {
         PackageSnapshot s = snapshot();
         return PackageAlert.newBuilder().setAlertKey(s.getPackageKey() + "#USAGE_THRESHOLD#80").setEventId("e")
                 .setType(AlertType.USAGE_THRESHOLD).setBand("80").setSeverity(severity).setState(state)
