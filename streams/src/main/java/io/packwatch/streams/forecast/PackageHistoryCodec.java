@@ -25,7 +25,7 @@ public final class PackageHistoryCodec {
 
     public static byte[] encode(PackageHistory h) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        BinaryEncoder e = EncoderFactory.get().directBinaryEncoder(out, null);
+        BinaryEncoder e = EncoderFactory.get().binaryEncoder(out, null);   // buffered: the direct one writes byte by byte
         try {
             e.writeInt(VERSION);
             e.writeInt(h.segmentId);
