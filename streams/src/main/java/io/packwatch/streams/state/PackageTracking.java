@@ -56,11 +56,6 @@ final class PackageTracking {
         return encodedState;
     }
 
-    AlertTracker tracker(String alertKey) {
-        AlertRecord r = alerts.get(alertKey);
-        return r == null ? AlertTracker.NEW : r.tracker();
-    }
-
     void alert(String alertKey, AlertRecord record) {
         if (record.tracker().equals(AlertTracker.NEW) && record.lastEvent() == null) {
             alerts.remove(alertKey);

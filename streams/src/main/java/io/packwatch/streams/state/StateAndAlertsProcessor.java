@@ -115,12 +115,12 @@ final class StateAndAlertsProcessor implements Processor<String, PackageSnapshot
 
     private void apply(PackageTracking tracking, Signal signal, PackageSnapshot s, Forecast forecast, Instant observedAt,
                        long decidedAt) {
-        AlertTracker before = tracking.tracker(signal.alertKey());
+        AlertRecord current = tracking.alerts.get(signal.alertKey());
+        AlertTracker before = current == null ? AlertTracker.NEW : current.tracker();
         AlertStateMachine.Step step = AlertStateMachine.step(before, signal);
         Transition t = step.transition();
         if (t == null) {
             if (!step.tracker().equals(before)) {
-                AlertRecord current = tracking.alerts.get(signal.alertKey());
                 tracking.alert(signal.alertKey(), new AlertRecord(step.tracker(), current == null ? null : current.lastEvent()));
             }
             return;
@@ -143,7 +143,8 @@ final class StateAndAlertsProcessor implements Processor<String, PackageSnapshot
         }
         for (String key : due) {
             PackageTracking tracking = trackings.get(key);
-            if (tracking == null || tracking.staleDeadline == PackageTracking.NO_DEADLINE || tracking.state() == null) {
+            // encodedState, not state(): the check must not decode a state it only re-arms
+            if (tracking == null || tracking.staleDeadline == PackageTracking.NO_DEADLINE || tracking.encodedState() == null) {
                 staleChecks.delete(key);
                 continue;
             }
