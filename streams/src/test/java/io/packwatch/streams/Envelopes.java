@@ -86,4 +86,15 @@ public final class Envelopes {
     public static byte[] bytes(JsonNode node) {
         return node.toString().getBytes(StandardCharsets.UTF_8);
     }
+
+    /**
+     * The benchmarks' raw envelope: a 10 GiB Baidu EIP traffic package {@code id} of {@code account} in bj, running
+     * until 2027-10-01, with {@code used} bytes used.
+     */
+    public static byte[] benchBaiduPackage(String account, String id, long used, String pollId, Instant collectedAt) {
+        String item = "{\"id\":\"" + id + "\",\"deductPolicy\":\"FullTimeDurationPackage\",\"packageType\":\"WebOutBytes\","
+                + "\"status\":\"RUNNING\",\"capacity\":" + (10L << 30) + ",\"usedCapacity\":" + used
+                + ",\"createTime\":\"2026-10-01T00:00:00Z\",\"activeTime\":\"2026-10-01T00:00:00Z\",\"expireTime\":\"2027-10-01T00:00:00Z\"}";
+        return bytes(pkg("baidu-eip", account, "bj", pollId, collectedAt, json(item)));
+    }
 }

@@ -80,10 +80,7 @@ public final class TopologyCpuProbe {
     }
 
     private static byte[] envelope(int p, int poll, Instant at) {
-        String id = "tp-b" + p;
-        String item = "{\"id\":\"" + id + "\",\"deductPolicy\":\"FullTimeDurationPackage\",\"packageType\":\"WebOutBytes\","
-                + "\"status\":\"RUNNING\",\"capacity\":" + (10 * GIB) + ",\"usedCapacity\":" + ((long) (p % 100) * GIB / 10 + poll * 1_000_000L)
-                + ",\"createTime\":\"2026-10-01T00:00:00Z\",\"activeTime\":\"2026-10-01T00:00:00Z\",\"expireTime\":\"2027-10-01T00:00:00Z\"}";
-        return Envelopes.bytes(Envelopes.pkg("baidu-eip", "bench", "bj", "poll-" + poll, at, Envelopes.json(item)));
+        // the same input as StateBenchmarkIT
+        return Envelopes.benchBaiduPackage("bench", "tp-b" + p, (long) (p % 100) * GIB / 10 + poll * 1_000_000L, "poll-" + poll, at);
     }
 }

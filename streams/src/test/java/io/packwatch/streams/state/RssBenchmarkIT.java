@@ -83,11 +83,8 @@ class RssBenchmarkIT {
             try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(pp, new StringSerializer(), new ByteArraySerializer())) {
                 for (int p = 0; p < packages; p++) {
                     String id = "tp-r" + p;
-                    String item = "{\"id\":\"" + id + "\",\"deductPolicy\":\"FullTimeDurationPackage\",\"packageType\":\"WebOutBytes\","
-                            + "\"status\":\"RUNNING\",\"capacity\":" + (10 * GIB) + ",\"usedCapacity\":" + ((long) (p % 100) * GIB / 10)
-                            + ",\"createTime\":\"2026-10-01T00:00:00Z\",\"activeTime\":\"2026-10-01T00:00:00Z\",\"expireTime\":\"2027-10-01T00:00:00Z\"}";
                     producer.send(new ProducerRecord<>(raw, null, at.toEpochMilli(), "baidu-eip/rss/bj/" + id,
-                            Envelopes.bytes(Envelopes.pkg("baidu-eip", "rss", "bj", "poll-rss", at, Envelopes.json(item)))));
+                            Envelopes.benchBaiduPackage("rss", id, (long) (p % 100) * GIB / 10, "poll-rss", at)));
                 }
                 producer.flush();
             }

@@ -194,12 +194,8 @@ class StateBenchmarkIT {
 
     private static ProducerRecord<String, byte[]> record(String topic, int p, Instant at, int poll, long timestamp) {
         String id = "tp-b" + p;
-        String item = "{\"id\":\"" + id + "\",\"deductPolicy\":\"FullTimeDurationPackage\",\"packageType\":\"WebOutBytes\","
-                + "\"status\":\"RUNNING\",\"capacity\":" + (10 * GIB) + ",\"usedCapacity\":" + ((long) (p % 100) * GIB / 10 + poll * 1_000_000L)
-                + ",\"createTime\":\"2026-10-01T00:00:00Z\",\"activeTime\":\"2026-10-01T00:00:00Z\",\"expireTime\":\"2027-10-01T00:00:00Z\"}";
-        String key = "baidu-eip/bench/bj/" + id;
-        return new ProducerRecord<>(topic, null, timestamp, key,
-                Envelopes.bytes(Envelopes.pkg("baidu-eip", "bench", "bj", "poll-" + poll, at, Envelopes.json(item))));
+        return new ProducerRecord<>(topic, null, timestamp, "baidu-eip/bench/bj/" + id,
+                Envelopes.benchBaiduPackage("bench", id, (long) (p % 100) * GIB / 10 + poll * 1_000_000L, "poll-" + poll, at));
     }
 
     /** Sends {@code count} new polls at {@code perSecond}, stamped with the send time; returns latencies in ms. */
