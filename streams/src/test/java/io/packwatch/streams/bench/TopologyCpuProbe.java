@@ -71,7 +71,11 @@ public final class TopologyCpuProbe {
                 }
                 // the driver keeps every output record; drop them so the heap holds only the stores
                 for (String topic : driver.producedTopicNames()) {
-                    driver.createOutputTopic(topic, Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer()).readRecordsToList();
+                    var out = driver.createOutputTopic(topic, Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer()).readRecordsToList();
+                    if (poll == polls - 1 && !out.isEmpty()) {
+                        System.out.printf("  %s: %d records, %d value bytes each%n", topic, out.size(),
+                                out.stream().mapToLong(r -> r.value() == null ? 0 : r.value().length).sum() / out.size());
+                    }
                 }
             }
             nanos = System.nanoTime() - t0;
