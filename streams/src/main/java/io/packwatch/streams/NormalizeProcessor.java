@@ -9,6 +9,8 @@ import io.packwatch.streams.normalize.Normalizers;
 import io.packwatch.streams.normalize.PackageKey;
 import io.packwatch.streams.normalize.RawEnvelope;
 import io.packwatch.streams.normalize.RawEnvelopes;
+import io.packwatch.streams.state.LatestSnapshots;
+import io.packwatch.streams.state.PackageStore;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -23,35 +25,32 @@ import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Raw envelope bytes in, {@link Normalized} out. Packages are normalized and kept as the latest snapshot per package
- * key; a complete poll summary marks the packages of its api/account/region that the cycle did not see as gone
- * (a snapshot with status DELETED); an incomplete one marks nothing. Bad input becomes a {@link Normalized.Failed}
- * value; only store and forwarding failures (which are not about the data) are thrown.
+ * Raw envelope bytes in, {@link Normalized} out. Packages are normalized; a complete poll summary marks the packages
+ * of its api/account/region that the cycle did not see as gone (a snapshot with status DELETED), reading their latest
+ * snapshots from the {@link PackageStore} (which part 2 keeps, downstream of this processor, within the same
+ * forward); an incomplete one marks nothing. Bad input becomes a {@link Normalized.Failed} value; only store and
+ * forwarding failures (which are not about the data) are thrown.
  */
 final class NormalizeProcessor extends ContextualProcessor<String, byte[], String, Normalized> {
     private static final Logger LOG = LoggerFactory.getLogger(NormalizeProcessor.class);
     private static final StringSerializer PREFIX_SERIALIZER = new StringSerializer();
     private static final Set<String> WARNED_KEY_MISMATCH = ConcurrentHashMap.newKeySet();
 
-    private final String storeName;
     private final Map<String, String> apiByTopic;
-    private KeyValueStore<String, PackageSnapshot> latest;
+    private LatestSnapshots latest;
 
-    NormalizeProcessor(String storeName, Map<String, String> apiByTopic) {
-        this.storeName = storeName;
+    NormalizeProcessor(Map<String, String> apiByTopic) {
         this.apiByTopic = apiByTopic;
     }
 
     @Override
     public void init(ProcessorContext<String, Normalized> context) {
         super.init(context);
-        latest = context.getStateStore(storeName);
+        latest = PackageStore.latestSnapshots(context);
     }
 
     @Override
@@ -93,11 +92,7 @@ final class NormalizeProcessor extends ContextualProcessor<String, byte[], Strin
                     + "(key lookups may be routed to the wrong instance until the producer keys records the same way)",
                     record.key(), key);
         }
-        PackageSnapshot previous = latest.get(key);
-        // An out-of-order (older) snapshot still flows downstream (rates handle ordering) but never replaces a newer one.
-        if (previous == null || !snapshot.getObservedAt().isBefore(previous.getObservedAt())) {
-            latest.put(key, snapshot);
-        }
+        // An out-of-order (older) snapshot flows downstream too: part 2 neither counts it nor lets it replace the latest.
         context().forward(record.withKey(key).withValue(new Normalized.Ok(snapshot)));
     }
 
@@ -107,25 +102,22 @@ final class NormalizeProcessor extends ContextualProcessor<String, byte[], Strin
             return;
         }
         String prefix = PackageKey.scopePrefix(summary.api(), summary.account(), summary.region());
+        // collected first: forwarding a DELETED snapshot updates the store this scan reads
         List<KeyValue<String, PackageSnapshot>> gone = new ArrayList<>();
-        try (KeyValueIterator<String, PackageSnapshot> it = latest.prefixScan(prefix, PREFIX_SERIALIZER)) {
-            while (it.hasNext()) {
-                KeyValue<String, PackageSnapshot> kv = it.next();
-                PackageSnapshot s = kv.value;
-                if (s.getStatus() != PackageStatus.DELETED
-                        && !s.getPollId().equals(summary.pollId())
-                        && s.getObservedAt().isBefore(outcome.startedAt())) {
-                    gone.add(KeyValue.pair(kv.key, PackageSnapshot.newBuilder(s)
-                            .setStatus(PackageStatus.DELETED)
-                            .setObservedAt(summary.collectedAt())
-                            .setPollId(summary.pollId())
-                            .setVendorRequestId(null)
-                            .build()));
-                }
+        for (KeyValue<String, PackageSnapshot> kv : latest.withPrefix(prefix)) {
+            PackageSnapshot s = kv.value;
+            if (s.getStatus() != PackageStatus.DELETED
+                    && !s.getPollId().equals(summary.pollId())
+                    && s.getObservedAt().isBefore(outcome.startedAt())) {
+                gone.add(KeyValue.pair(kv.key, PackageSnapshot.newBuilder(s)
+                        .setStatus(PackageStatus.DELETED)
+                        .setObservedAt(summary.collectedAt())
+                        .setPollId(summary.pollId())
+                        .setVendorRequestId(null)
+                        .build()));
             }
         }
         for (KeyValue<String, PackageSnapshot> kv : gone) {
-            latest.put(kv.key, kv.value);
             context().forward(new Record<String, Normalized>(kv.key, new Normalized.Ok(kv.value), record.timestamp()));
         }
         if (!gone.isEmpty()) {

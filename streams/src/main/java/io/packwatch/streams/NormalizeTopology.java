@@ -1,10 +1,10 @@
 package io.packwatch.streams;
 
 import io.packwatch.core.VendorApi;
-import io.packwatch.core.serde.SpecificAvroSerde;
 import io.packwatch.core.topics.Topics;
 import io.packwatch.schema.PackageSnapshot;
 import io.packwatch.streams.dlq.DeadLetterProcessor;
+import io.packwatch.streams.state.PackageStore;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -16,16 +16,13 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.state.Stores;
 
 /**
- * Part 1 of the topology: the four raw topics → {@link NormalizeProcessor} (with the latest-snapshot store) → split
- * into snapshots ({@code packwatch.packages}) and dead letters ({@code packwatch.dlq}). Every node, the store and
- * so its changelog are named explicitly.
+ * Part 1 of the topology: the four raw topics → {@link NormalizeProcessor} (reading the latest snapshots of the
+ * {@link PackageStore}, which it adds) → split into snapshots ({@code packwatch.packages}) and dead letters
+ * ({@code packwatch.dlq}). Every node is named explicitly.
  */
 public final class NormalizeTopology {
-    /** Latest snapshot per package key; serves {@code GET /packages} and the poll-summary prefix scans. */
-    public static final String LATEST_SNAPSHOTS_STORE = "packwatch-latest-snapshots";
     static final String SOURCE = "packwatch-raw-source";
     static final String NORMALIZE = "packwatch-normalize";
     static final String SPLIT = "packwatch-normalized-";
@@ -42,15 +39,11 @@ public final class NormalizeTopology {
                 .collect(Collectors.toUnmodifiableMap(api -> topics.raw(api).name(), VendorApi::id));
         List<String> rawTopics = Arrays.stream(VendorApi.values()).map(api -> topics.raw(api).name()).toList();
 
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(LATEST_SNAPSHOTS_STORE),
-                Serdes.String(),
-                SpecificAvroSerde.forValues(PackageSnapshot.class, settings.serdeConfig())));
+        PackageStore.addTo(builder, settings);
 
         KStream<String, Normalized> normalized = builder
                 .stream(rawTopics, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(SOURCE))
-                .process(() -> new NormalizeProcessor(LATEST_SNAPSHOTS_STORE, apiByTopic), Named.as(NORMALIZE),
-                        LATEST_SNAPSHOTS_STORE);
+                .process(() -> new NormalizeProcessor(apiByTopic), Named.as(NORMALIZE), PackageStore.NAME);
 
         Map<String, KStream<String, Normalized>> branches = normalized
                 .split(Named.as(SPLIT))

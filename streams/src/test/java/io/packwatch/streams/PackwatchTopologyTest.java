@@ -19,7 +19,7 @@ class PackwatchTopologyTest {
         String described = topology.describe().toString();
 
         assertThat(described).doesNotContain("KSTREAM-").doesNotContain("KTABLE-");
-        assertThat(described).contains("packwatch-raw-source", "packwatch-normalize", "packwatch-latest-snapshots",
+        assertThat(described).contains("packwatch-raw-source", "packwatch-normalize", "packwatch-package-tracking",
                 "packwatch-packages-sink", "packwatch-dlq-sink",
                 "packwatch.raw.tencent-vpc", "packwatch.raw.tencent-lighthouse", "packwatch.raw.tencent-live",
                 "packwatch.raw.baidu-eip", "packwatch.packages", "packwatch.dlq");

@@ -13,7 +13,8 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.state.KeyValueStore;
+import io.packwatch.streams.state.LatestSnapshots;
+import io.packwatch.streams.state.PackageStore;
 
 /** The production topology in a TopologyTestDriver, with an in-memory registry of its own (mock://unique). */
 final class TopologyFixture implements AutoCloseable {
@@ -45,8 +46,8 @@ final class TopologyFixture implements AutoCloseable {
         raw.get(api).pipeInput(key, value, timestamp);
     }
 
-    KeyValueStore<String, PackageSnapshot> latest() {
-        return driver.getKeyValueStore(NormalizeTopology.LATEST_SNAPSHOTS_STORE);
+    LatestSnapshots latest() {
+        return LatestSnapshots.over(driver.getKeyValueStore(PackageStore.NAME));
     }
 
     @Override

@@ -8,7 +8,6 @@ import io.packwatch.core.topics.Topics;
 import io.packwatch.schema.PackageAlert;
 import io.packwatch.schema.PackageSnapshot;
 import io.packwatch.schema.PackageState;
-import io.packwatch.streams.NormalizeTopology;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.avro.Schema;
@@ -16,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Registers the value schemas of every Avro topic and store changelog the app writes before the stream threads start.
+ * Registers the value schemas of every Avro topic the app writes before the stream threads start.
  * Apicurio answers 409 "artifact already exists" when two clients create the same new subject at the same moment
  * (two instances starting together); here that is retried, whereas inside a stream thread it fails the task and costs
  * a thread replacement and a rebalance. Skipped when {@code auto.register.schemas=false} (schemas managed outside).
@@ -28,19 +27,17 @@ final class SchemaWarmup {
     private SchemaWarmup() {
     }
 
-    /** Subject → schema for the topics and changelogs of the Packwatch topology. */
-    static Map<String, Schema> subjects(Topics topics, String applicationId) {
+    /**
+     * Subject → schema for the Avro topics of the Packwatch topology. No store changelog has a subject of its own: the
+     * package store's records carry the state in the package-state topic's encoding.
+     */
+    static Map<String, Schema> subjects(Topics topics) {
         Map<String, Schema> subjects = new LinkedHashMap<>();
         subjects.put(topics.packages().name() + "-value", PackageSnapshot.getClassSchema());
-        subjects.put(changelog(applicationId, NormalizeTopology.LATEST_SNAPSHOTS_STORE), PackageSnapshot.getClassSchema());
         subjects.put(topics.packageState().name() + "-value", PackageState.getClassSchema());
         subjects.put(topics.alertsDepletion().name() + "-value", PackageAlert.getClassSchema());
         subjects.put(topics.alertsExpiry().name() + "-value", PackageAlert.getClassSchema());
         return subjects;
-    }
-
-    private static String changelog(String applicationId, String store) {
-        return applicationId + "-" + store + "-changelog-value";
     }
 
     static void register(Map<String, ?> serdeConfig, Map<String, Schema> subjects) throws InterruptedException {

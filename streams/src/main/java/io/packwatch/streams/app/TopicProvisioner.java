@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Creates the Packwatch topics that do not exist yet, with the partition count and the cleanup policy/retention of
  * their {@link TopicSpec} (docs/streams.md lists them). Existing topics are left as they are, but the raw topics must
- * share one partition count: interactive-query routing of the latest-snapshot store assumes it, so a mismatch is
+ * share one partition count: interactive-query routing of the package store assumes it, so a mismatch is
  * reported at start.
  */
 public final class TopicProvisioner {

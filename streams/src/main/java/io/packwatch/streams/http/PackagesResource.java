@@ -2,7 +2,8 @@ package io.packwatch.streams.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.packwatch.schema.PackageSnapshot;
-import io.packwatch.streams.NormalizeTopology;
+import io.packwatch.streams.state.LatestSnapshots;
+import io.packwatch.streams.state.PackageStore;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,17 +18,14 @@ import java.util.function.Predicate;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
-import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.KeyValue;
 
 /**
- * {@code GET /packages} and {@code GET /packages/{key}} over the latest-snapshot store (interactive queries).
+ * {@code GET /packages} and {@code GET /packages/{key}} over the latest snapshots of the {@link PackageStore}
+ * (interactive queries).
  * A key is answered by the instance that owns its partition (forwarded there via {@code application.server});
  * a listing asks every instance for its local page and merges them in key order.
  *
@@ -57,7 +55,7 @@ public final class PackagesResource {
 
     ApiResponse one(ApiRequest request) throws Exception {
         String key = request.pathParams().get(0);
-        KeyQueryMetadata owner = streams.queryMetadataForKey(NormalizeTopology.LATEST_SNAPSHOTS_STORE, key,
+        KeyQueryMetadata owner = streams.queryMetadataForKey(PackageStore.NAME, key,
                 Serdes.String().serializer());
         if (owner == null || owner == KeyQueryMetadata.NOT_AVAILABLE) {
             return ApiResponse.error(503, "store not available yet (starting or rebalancing); retry");
@@ -75,8 +73,7 @@ public final class PackagesResource {
         }
         PackageSnapshot snapshot;
         try {
-            snapshot = streams.store(StoreQueryParameters.fromNameAndType(NormalizeTopology.LATEST_SNAPSHOTS_STORE,
-                    QueryableStoreTypes.<String, PackageSnapshot>keyValueStore()).withPartition(owner.partition())).get(key);
+            snapshot = LatestSnapshots.query(streams, owner.partition()).get(key);
         } catch (InvalidStateStoreException e) {
             return ApiResponse.error(503, "store not queryable right now (" + e.getClass().getSimpleName() + "); retry");
         }
@@ -137,22 +134,18 @@ public final class PackagesResource {
      * bounded top-k over a full scan: O(n log limit) time, O(limit) memory.
      */
     private List<KeyValue<String, PackageSnapshot>> localPage(String after, int limit, Predicate<PackageSnapshot> filter) {
-        ReadOnlyKeyValueStore<String, PackageSnapshot> store = streams.store(StoreQueryParameters.fromNameAndType(
-                NormalizeTopology.LATEST_SNAPSHOTS_STORE, QueryableStoreTypes.keyValueStore()));
+        LatestSnapshots store = LatestSnapshots.query(streams, null);
         Comparator<KeyValue<String, PackageSnapshot>> byKey = Comparator.comparing(kv -> kv.key);
         PriorityQueue<KeyValue<String, PackageSnapshot>> largestFirst = new PriorityQueue<>(byKey.reversed());
-        try (KeyValueIterator<String, PackageSnapshot> it = store.all()) {
-            while (it.hasNext()) {
-                KeyValue<String, PackageSnapshot> kv = it.next();
-                if ((after != null && kv.key.compareTo(after) <= 0) || !filter.test(kv.value)) {
-                    continue;
-                }
-                largestFirst.add(kv);
-                if (largestFirst.size() > limit + 1) {
-                    largestFirst.poll();
-                }
+        store.forEach((key, snapshot) -> {
+            if ((after != null && key.compareTo(after) <= 0) || !filter.test(snapshot)) {
+                return;
             }
-        }
+            largestFirst.add(KeyValue.pair(key, snapshot));
+            if (largestFirst.size() > limit + 1) {
+                largestFirst.poll();
+            }
+        });
         List<KeyValue<String, PackageSnapshot>> out = new ArrayList<>(largestFirst);
         out.sort(byKey);
         return out;
@@ -160,7 +153,7 @@ public final class PackagesResource {
 
     private Collection<HostInfo> otherInstances() {
         List<HostInfo> hosts = new ArrayList<>();
-        for (StreamsMetadata m : streams.streamsMetadataForStore(NormalizeTopology.LATEST_SNAPSHOTS_STORE)) {
+        for (StreamsMetadata m : streams.streamsMetadataForStore(PackageStore.NAME)) {
             if (!m.hostInfo().equals(self) && !hosts.contains(m.hostInfo())) {
                 hosts.add(m.hostInfo());
             }

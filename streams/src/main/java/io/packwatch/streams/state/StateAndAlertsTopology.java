@@ -17,7 +17,8 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Part 2 of the topology: normalized snapshots → {@link StateAndAlertsProcessor} (two named stores) → package
+ * Part 2 of the topology: normalized snapshots → {@link StateAndAlertsProcessor} (the {@link PackageStore}, which
+ * part 1 adds, and the stale-check store) → package
  * state ({@code packwatch.package-state}, compacted) and alert transitions ({@code packwatch.alerts.depletion},
  * {@code packwatch.alerts.expiry}, record key = alert key). Input is already keyed by package key, so nothing is
  * repartitioned.
@@ -28,7 +29,7 @@ public final class StateAndAlertsTopology {
      * {@link PackageTracking} per package key: history, latest {@link PackageState} (served by GET /packages/{key}),
      * stale deadline and the alert records of its alert keys (transition memory and active events, GET /alerts).
      */
-    public static final String TRACKING_STORE = "packwatch-package-tracking";
+    public static final String TRACKING_STORE = PackageStore.NAME;
     /** Per package key, a wall-clock time at or before its stale deadline: what the stale punctuation scans. */
     public static final String STALE_CHECK_STORE = "packwatch-stale-checks";
     static final String PROCESSOR = "packwatch-state-and-alerts";
@@ -42,8 +43,6 @@ public final class StateAndAlertsTopology {
         StateSettings stateSettings = StateSettings.from(settings.raw());
         TopicSpec<String, PackageState> state = topics.packageState();
         StateCodec codec = StateCodec.of(state);
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TRACKING_STORE),
-                Serdes.String(), new PackageTrackingSerde(codec)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STALE_CHECK_STORE),
                 Serdes.String(), Serdes.Long()));
 

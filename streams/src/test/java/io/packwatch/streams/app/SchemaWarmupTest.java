@@ -13,10 +13,9 @@ class SchemaWarmupTest {
     @Test
     void registersEveryAvroSubjectTheAppWrites() throws Exception {
         Map<String, String> config = Map.of("schema.registry.url", "mock://warmup-" + UUID.randomUUID());
-        SchemaWarmup.register(config, SchemaWarmup.subjects(Topics.create("acme", config), "app"));
+        SchemaWarmup.register(config, SchemaWarmup.subjects(Topics.create("acme", config)));
         assertThat(SchemaRegistryClients.fromConfig(config).subjects()).containsExactlyInAnyOrder(
-                "acme.packages-value", "app-packwatch-latest-snapshots-changelog-value",
-                "acme.package-state-value",
+                "acme.packages-value", "acme.package-state-value",
                 "acme.alerts.depletion-value", "acme.alerts.expiry-value");
     }
 
@@ -24,7 +23,7 @@ class SchemaWarmupTest {
     void leavesTheRegistryAloneWhenAutoRegistrationIsOff() throws Exception {
         Map<String, String> config = Map.of("schema.registry.url", "mock://warmup-" + UUID.randomUUID(),
                 "auto.register.schemas", "false");
-        SchemaWarmup.register(config, SchemaWarmup.subjects(Topics.create("acme", config), "app"));
+        SchemaWarmup.register(config, SchemaWarmup.subjects(Topics.create("acme", config)));
         assertThat(SchemaRegistryClients.fromConfig(config).subjects()).isEmpty();
     }
 }
