@@ -12,7 +12,6 @@ import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
-import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serializer;
@@ -30,7 +29,7 @@ public class SpecificAvroSerializer<T extends SpecificRecord> implements Seriali
     private boolean autoRegister = true;
     private boolean isKey;
     private final Map<Schema, Integer> idCache = new ConcurrentHashMap<>();
-    private final Map<Schema, SpecificDatumWriter<T>> writers = new ConcurrentHashMap<>();
+    private final Map<Schema, NullableUnionDatumWriter<T>> writers = new ConcurrentHashMap<>();
 
     public SpecificAvroSerializer() {
     }
@@ -85,7 +84,7 @@ public class SpecificAvroSerializer<T extends SpecificRecord> implements Seriali
     }
 
     @SuppressWarnings("unchecked")
-    private SpecificDatumWriter<T> writerFor(Schema schema) {
-        return new SpecificDatumWriter<>(schema, SpecificData.getForSchema(schema));
+    private NullableUnionDatumWriter<T> writerFor(Schema schema) {
+        return new NullableUnionDatumWriter<>(schema, SpecificData.getForSchema(schema));
     }
 }

@@ -1,5 +1,6 @@
 package io.packwatch.streams.state;
 
+import io.packwatch.core.serde.NullableUnionDatumWriter;
 import io.packwatch.schema.PackageAlert;
 import io.packwatch.schema.Severity;
 import io.packwatch.streams.alerts.AlertTracker;
@@ -13,7 +14,7 @@ import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumReader;
-import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.avro.specific.SpecificData;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -31,7 +32,8 @@ final class PackageTrackingSerde implements Serde<PackageTracking> {
     private static final int VERSION = 1;
     private static final byte[] NONE = new byte[0];
     // Avro datum writers and readers are safe to share between threads: the stream thread and interactive queries.
-    private static final SpecificDatumWriter<PackageAlert> ALERT_WRITER = new SpecificDatumWriter<>(PackageAlert.class);
+    private static final NullableUnionDatumWriter<PackageAlert> ALERT_WRITER = new NullableUnionDatumWriter<>(
+            PackageAlert.getClassSchema(), SpecificData.getForSchema(PackageAlert.getClassSchema()));
     private static final SpecificDatumReader<PackageAlert> ALERT_READER = new SpecificDatumReader<>(PackageAlert.class);
 
     private final StateCodec codec;
