@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
@@ -22,8 +21,6 @@ import org.apache.kafka.common.serialization.Serializer;
  * registered and only its id is looked up. Ids are cached per schema, so the registry is asked once per schema.
  */
 public class SpecificAvroSerializer<T extends SpecificRecord> implements Serializer<T> {
-
-    private static final ThreadLocal<BinaryEncoder> ENCODERS = new ThreadLocal<>();
 
     private SchemaRegistryClient registry;
     private boolean autoRegister = true;
@@ -60,10 +57,7 @@ public class SpecificAvroSerializer<T extends SpecificRecord> implements Seriali
         int id = idCache.computeIfAbsent(schema, s -> schemaId(topic, s));
         ByteArrayOutputStream out = new ByteArrayOutputStream(512);
         out.writeBytes(WireFormat.header(id).array());
-        // A buffered encoder, reused per thread: the direct one wrote byte by byte into the (synchronized) stream and
-        // was a large part of the encoding time in the throughput profile. A serializer may serve several threads.
-        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, ENCODERS.get());
-        ENCODERS.set(encoder);
+        BinaryEncoder encoder = ReusedEncoders.on(out);
         try {
             writers.computeIfAbsent(schema, this::writerFor).write(record, encoder);
             encoder.flush();

@@ -1,12 +1,12 @@
 package io.packwatch.streams.forecast;
 
+import io.packwatch.core.serde.ReusedEncoders;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.io.EncoderFactory;
 
 /**
  * Binary form of {@link PackageHistory} for the state store and its changelog.
@@ -25,7 +25,7 @@ public final class PackageHistoryCodec {
 
     public static byte[] encode(PackageHistory h) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        BinaryEncoder e = EncoderFactory.get().binaryEncoder(out, null);   // buffered: the direct one writes byte by byte
+        BinaryEncoder e = ReusedEncoders.on(out);
         try {
             e.writeInt(VERSION);
             e.writeInt(h.segmentId);

@@ -1,6 +1,7 @@
 package io.packwatch.streams.state;
 
 import io.packwatch.core.serde.NullableUnionDatumWriter;
+import io.packwatch.core.serde.ReusedEncoders;
 import io.packwatch.schema.PackageAlert;
 import io.packwatch.schema.Severity;
 import io.packwatch.streams.alerts.AlertTracker;
@@ -12,7 +13,6 @@ import java.util.Map;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificData;
 import org.apache.kafka.common.errors.SerializationException;
@@ -54,7 +54,7 @@ final class PackageTrackingSerde implements Serde<PackageTracking> {
 
     static byte[] encode(PackageTracking t) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-        BinaryEncoder e = EncoderFactory.get().binaryEncoder(out, null);
+        BinaryEncoder e = ReusedEncoders.on(out);
         try {
             e.writeInt(VERSION);
             e.writeBytes(t.history == null ? NONE : t.history);
