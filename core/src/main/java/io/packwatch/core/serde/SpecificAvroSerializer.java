@@ -4,12 +4,10 @@ import io.packwatch.core.registry.SchemaRegistryClient;
 import io.packwatch.core.registry.SchemaRegistryClients;
 import io.packwatch.core.registry.SchemaRegistryConfig;
 import io.packwatch.core.registry.SchemaRegistryException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
-import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
@@ -55,17 +53,16 @@ public class SpecificAvroSerializer<T extends SpecificRecord> implements Seriali
         }
         Schema schema = record.getSchema();
         int id = idCache.computeIfAbsent(schema, s -> schemaId(topic, s));
-        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-        out.writeBytes(WireFormat.header(id).array());
-        BinaryEncoder encoder = ReusedEncoders.on(out);
+        NullableUnionDatumWriter<T> writer = writers.computeIfAbsent(schema, this::writerFor);
         try {
-            writers.computeIfAbsent(schema, this::writerFor).write(record, encoder);
-            encoder.flush();
+            return ReusedEncoders.encode(512, encoder -> {
+                encoder.writeFixed(WireFormat.header(id).array());
+                writer.write(record, encoder);
+            });
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("cannot Avro-encode " + schema.getFullName() + " for topic '" + topic
                     + "': " + e.getMessage(), e);
         }
-        return out.toByteArray();
     }
 
     private int schemaId(String topic, Schema schema) {

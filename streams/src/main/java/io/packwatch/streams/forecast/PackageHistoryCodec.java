@@ -1,7 +1,6 @@
 package io.packwatch.streams.forecast;
 
 import io.packwatch.core.serde.ReusedEncoders;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.apache.avro.io.BinaryDecoder;
@@ -24,29 +23,29 @@ public final class PackageHistoryCodec {
     }
 
     public static byte[] encode(PackageHistory h) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        BinaryEncoder e = ReusedEncoders.on(out);
         try {
-            e.writeInt(VERSION);
-            e.writeInt(h.segmentId);
-            e.writeLong(h.segmentStartedAt);
-            e.writeInt(h.lastBreak.ordinal());
-            e.writeString(h.packageId);
-            e.writeLong(h.capacity);
-            e.writeLong(h.cycleStart);
-            e.writeLong(h.cycleEnd);
-            e.writeLong(h.expiresAt);
-            e.writeInt(h.sampleCount);
-            e.writeDouble(h.ewmaRate);
-            e.writeLong(h.ewmaAnchorAt);
-            e.writeLong(h.ewmaAnchorUsed);
-            writePoints(e, h.recent);
-            writePoints(e, h.hourly);
-            e.flush();
+            return ReusedEncoders.encode(256, e -> write(h, e));
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
-        return out.toByteArray();
+    }
+
+    private static void write(PackageHistory h, BinaryEncoder e) throws IOException {
+        e.writeInt(VERSION);
+        e.writeInt(h.segmentId);
+        e.writeLong(h.segmentStartedAt);
+        e.writeInt(h.lastBreak.ordinal());
+        e.writeString(h.packageId);
+        e.writeLong(h.capacity);
+        e.writeLong(h.cycleStart);
+        e.writeLong(h.cycleEnd);
+        e.writeLong(h.expiresAt);
+        e.writeInt(h.sampleCount);
+        e.writeDouble(h.ewmaRate);
+        e.writeLong(h.ewmaAnchorAt);
+        e.writeLong(h.ewmaAnchorUsed);
+        writePoints(e, h.recent);
+        writePoints(e, h.hourly);
     }
 
     public static PackageHistory decode(byte[] bytes) {

@@ -57,7 +57,7 @@ final class PackageTracking {
     }
 
     void alert(String alertKey, AlertRecord record) {
-        if (record.tracker().equals(AlertTracker.NEW) && record.lastEvent() == null) {
+        if (record.tracker().equals(AlertTracker.NEW) && !record.hasEvent()) {
             alerts.remove(alertKey);
         } else {
             alerts.put(alertKey, record);

@@ -1,12 +1,10 @@
 package io.packwatch.streams.state;
 
-import io.packwatch.core.serde.NullableUnionDatumWriter;
 import io.packwatch.core.serde.ReusedEncoders;
 import io.packwatch.schema.PackageAlert;
 import io.packwatch.schema.Severity;
 import io.packwatch.streams.alerts.AlertTracker;
 import io.packwatch.streams.alerts.TransitionKind;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
@@ -14,7 +12,6 @@ import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificDatumReader;
-import org.apache.avro.specific.SpecificData;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -24,17 +21,16 @@ import org.apache.kafka.common.serialization.Serializer;
  * Store serde of {@link PackageTracking}, written on Avro's binary encoder: a layout version, the history bytes,
  * the {@link io.packwatch.schema.PackageState} as written to the package-state topic (registry wire format, {@link StateCodec}), the
  * stale deadline and index flag, then per alert key its tracker's few fields and, while firing, the last
- * {@link PackageAlert} as plain Avro binary of the generated schema. The store is internal (changelog only) and
- * always read by this code; the version guards the layout.
+ * {@link PackageAlert} as plain Avro binary of the generated schema: since layout 2 as length-prefixed bytes, so
+ * that it can stay encoded ({@link AlertRecord}); layout 1 wrote the record inline and is still read. The store is
+ * internal (changelog only) and always read by this code; the version guards the layout.
  */
 final class PackageTrackingSerde implements Serde<PackageTracking> {
 
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
+    private static final int INLINE_ALERTS = 1;
     private static final byte[] NONE = new byte[0];
-    // Avro datum writers and readers are safe to share between threads: the stream thread and interactive queries.
-    private static final NullableUnionDatumWriter<PackageAlert> ALERT_WRITER = new NullableUnionDatumWriter<>(
-            PackageAlert.getClassSchema(), SpecificData.getForSchema(PackageAlert.getClassSchema()));
-    private static final SpecificDatumReader<PackageAlert> ALERT_READER = new SpecificDatumReader<>(PackageAlert.class);
+    private static final SpecificDatumReader<PackageAlert> INLINE_ALERT_READER = new SpecificDatumReader<>(PackageAlert.class);
 
     private final StateCodec codec;
 
@@ -53,44 +49,41 @@ final class PackageTrackingSerde implements Serde<PackageTracking> {
     }
 
     static byte[] encode(PackageTracking t) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-        BinaryEncoder e = ReusedEncoders.on(out);
         try {
-            e.writeInt(VERSION);
-            e.writeBytes(t.history == null ? NONE : t.history);
-            byte[] state = t.encodedState();
-            e.writeBytes(state == null ? NONE : state);
-            e.writeLong(t.staleDeadline);
-            e.writeBoolean(t.indexed);
-            e.writeInt(t.alerts.size());
-            for (Map.Entry<String, AlertRecord> a : t.alerts.entrySet()) {
-                e.writeString(a.getKey());
-                AlertTracker k = a.getValue().tracker();
-                e.writeInt(k.firing() == null ? -1 : k.firing().ordinal());
-                e.writeLong(k.sequence());
-                e.writeInt(k.pendingKind() == null ? -1 : k.pendingKind().ordinal());
-                e.writeInt(k.pendingTarget() == null ? -1 : k.pendingTarget().ordinal());
-                e.writeInt(k.pendingCount());
-                PackageAlert last = a.getValue().lastEvent();
-                e.writeBoolean(last != null);
-                if (last != null) {
-                    ALERT_WRITER.write(last, e);
-                }
-            }
-            e.flush();
+            return ReusedEncoders.encode(512, e -> write(t, e));
         } catch (IOException ex) {
             throw new SerializationException("cannot encode the tracking record of a package", ex);
         }
-        return out.toByteArray();
+    }
+
+    private static void write(PackageTracking t, BinaryEncoder e) throws IOException {
+        e.writeInt(VERSION);
+        e.writeBytes(t.history == null ? NONE : t.history);
+        byte[] state = t.encodedState();
+        e.writeBytes(state == null ? NONE : state);
+        e.writeLong(t.staleDeadline);
+        e.writeBoolean(t.indexed);
+        e.writeInt(t.alerts.size());
+        for (Map.Entry<String, AlertRecord> a : t.alerts.entrySet()) {
+            e.writeString(a.getKey());
+            AlertTracker k = a.getValue().tracker();
+            e.writeInt(k.firing() == null ? -1 : k.firing().ordinal());
+            e.writeLong(k.sequence());
+            e.writeInt(k.pendingKind() == null ? -1 : k.pendingKind().ordinal());
+            e.writeInt(k.pendingTarget() == null ? -1 : k.pendingTarget().ordinal());
+            e.writeInt(k.pendingCount());
+            byte[] event = a.getValue().encodedEvent();
+            e.writeBytes(event == null ? NONE : event);
+        }
     }
 
     static PackageTracking decode(byte[] bytes, StateCodec codec) {
         BinaryDecoder d = DecoderFactory.get().binaryDecoder(bytes, null);
         try {
             int version = d.readInt();
-            if (version != VERSION) {
+            if (version != VERSION && version != INLINE_ALERTS) {
                 throw new SerializationException("package tracking layout version " + version
-                        + " is not supported (expected " + VERSION + ")");
+                        + " is not supported (reads " + INLINE_ALERTS + " and " + VERSION + ")");
             }
             byte[] history = bytesOrNull(d);
             byte[] state = bytesOrNull(d);
@@ -103,9 +96,13 @@ final class PackageTrackingSerde implements Serde<PackageTracking> {
                 int kind = d.readInt();
                 int target = d.readInt();
                 int count = d.readInt();
-                PackageAlert last = d.readBoolean() ? ALERT_READER.read(null, d) : null;
-                t.alerts.put(key, new AlertRecord(new AlertTracker(firing < 0 ? null : Severity.values()[firing], sequence,
-                        kind < 0 ? null : TransitionKind.values()[kind], target < 0 ? null : Severity.values()[target], count), last));
+                AlertTracker tracker = new AlertTracker(firing < 0 ? null : Severity.values()[firing], sequence,
+                        kind < 0 ? null : TransitionKind.values()[kind], target < 0 ? null : Severity.values()[target], count);
+                if (version == INLINE_ALERTS) {
+                    t.alerts.put(key, new AlertRecord(tracker, d.readBoolean() ? INLINE_ALERT_READER.read(null, d) : null));
+                } else {
+                    t.alerts.put(key, AlertRecord.ofEncoded(tracker, bytesOrNull(d)));
+                }
             }
             return t;
         } catch (SerializationException ex) {

@@ -121,7 +121,7 @@ final class StateAndAlertsProcessor implements Processor<String, PackageSnapshot
         Transition t = step.transition();
         if (t == null) {
             if (!step.tracker().equals(before)) {
-                tracking.alert(signal.alertKey(), new AlertRecord(step.tracker(), current == null ? null : current.lastEvent()));
+                tracking.alert(signal.alertKey(), current == null ? new AlertRecord(step.tracker(), null) : current.withTracker(step.tracker()));
             }
             return;
         }

@@ -333,13 +333,56 @@ class StateAndAlertsTopologyTest {
 
         byte[] bytes = PackageTrackingSerde.encode(t);
         byte[] newer = bytes.clone();
-        newer[0] = 4;                                              // zig-zag varint 2: a layout this code does not know
+        newer[0] = 6;                                              // zig-zag varint 3: a layout this code does not know
         assertThatThrownBy(() -> PackageTrackingSerde.decode(newer, codec))
                 .isInstanceOf(org.apache.kafka.common.errors.SerializationException.class)
-                .hasMessage("package tracking layout version 2 is not supported (expected 1)");
+                .hasMessage("package tracking layout version 3 is not supported (reads 1 and 2)");
         assertThatThrownBy(() -> PackageTrackingSerde.decode(java.util.Arrays.copyOf(bytes, bytes.length / 2), codec))
                 .isInstanceOf(org.apache.kafka.common.errors.SerializationException.class)
                 .hasMessage("corrupt package tracking record (" + bytes.length / 2 + " bytes)");
+    }
+
+    @Test
+    void aTrackingRecordOfLayout1WithItsAlertsInlineIsStillRead() throws Exception {
+        lighthouse(T0, 400 * GIB, 0, "NETWORK_NORMAL", "2026-11-01T00:00:00Z");
+        lighthouse(T0.plusSeconds(600), 501 * GIB, GIB, "OVERDUE_NETWORK_DISABLED", "2026-11-01T00:00:00Z");
+        PackageTracking t = fx.driver.<String, PackageTracking>getKeyValueStore(StateAndAlertsTopology.TRACKING_STORE).get(LH_KEY);
+        StateCodec codec = StateCodec.of(fx.settings.topics().packageState());
+
+        PackageTracking back = PackageTrackingSerde.decode(layout1(t), codec);
+
+        assertThat(back.history).isEqualTo(t.history);
+        assertThat(back.state()).isEqualTo(t.state()).isNotNull();
+        assertThat(back.alerts).isEqualTo(t.alerts).isNotEmpty();
+        assertThat(PackageTrackingSerde.decode(PackageTrackingSerde.encode(back), codec).alerts).isEqualTo(t.alerts);
+    }
+
+    /** What layout 1 (until 2026-12-01) wrote: each last event as an inline Avro record after a presence flag. */
+    private static byte[] layout1(PackageTracking t) throws java.io.IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        org.apache.avro.io.BinaryEncoder e = org.apache.avro.io.EncoderFactory.get().binaryEncoder(out, null);
+        var writer = new org.apache.avro.specific.SpecificDatumWriter<>(PackageAlert.class);
+        e.writeInt(1);
+        e.writeBytes(t.history);
+        e.writeBytes(t.encodedState());
+        e.writeLong(t.staleDeadline);
+        e.writeBoolean(t.indexed);
+        e.writeInt(t.alerts.size());
+        for (Map.Entry<String, AlertRecord> a : t.alerts.entrySet()) {
+            e.writeString(a.getKey());
+            var k = a.getValue().tracker();
+            e.writeInt(k.firing() == null ? -1 : k.firing().ordinal());
+            e.writeLong(k.sequence());
+            e.writeInt(k.pendingKind() == null ? -1 : k.pendingKind().ordinal());
+            e.writeInt(k.pendingTarget() == null ? -1 : k.pendingTarget().ordinal());
+            e.writeInt(k.pendingCount());
+            e.writeBoolean(a.getValue().lastEvent() != null);
+            if (a.getValue().lastEvent() != null) {
+                writer.write(a.getValue().lastEvent(), e);
+            }
+        }
+        e.flush();
+        return out.toByteArray();
     }
 
     @Test
