@@ -27,7 +27,7 @@ public final class AlertSettings {
     public static final String PREFIX = "packwatch.alerts.";
 
     private final Map<String, String> raw;
-    private final Map<String, AlertThresholds> cache = new ConcurrentHashMap<>();
+    private final Map<Scope, AlertThresholds> cache = new ConcurrentHashMap<>();
 
     public AlertSettings(Map<String, String> raw) {
         this.raw = Map.copyOf(raw);
@@ -40,8 +40,12 @@ public final class AlertSettings {
     }
 
     public AlertThresholds resolve(Vendor vendor, Product product, PackageKind kind) {
-        String api = apiId(vendor, product);
-        return cache.computeIfAbsent(api + "|" + vendor + "|" + kind, k -> read(scopes(api, vendor, kind)));
+        // a key of enums, not a concatenated string: this runs once per snapshot
+        return cache.computeIfAbsent(new Scope(vendor, product, kind),
+                scope -> read(scopes(apiId(vendor, product), vendor, kind)));
+    }
+
+    private record Scope(Vendor vendor, Product product, PackageKind kind) {
     }
 
     /** The vendor API id used in package keys (tencent-vpc ...), or "unknown". */

@@ -38,6 +38,11 @@ public record AlertThresholds(
         int exhaustedConfirm) {
 
     public Duration staleAfter() {
-        return stalePollInterval.multipliedBy(staleIntervals);
+        return Duration.ofMillis(staleAfterMillis());
+    }
+
+    /** {@link #staleAfter()} in milliseconds, for the per-snapshot path: {@code Duration.multipliedBy} goes through BigDecimal. */
+    public long staleAfterMillis() {
+        return Math.multiplyExact(stalePollInterval.toMillis(), staleIntervals);
     }
 }

@@ -101,7 +101,7 @@ final class StateAndAlertsProcessor implements Processor<String, PackageSnapshot
                 tracking.indexed = false;
             }
         } else {
-            tracking.staleDeadline = context.currentSystemTimeMs() + thresholds.staleAfter().toMillis();
+            tracking.staleDeadline = context.currentSystemTimeMs() + thresholds.staleAfterMillis();
             if (!tracking.indexed) {
                 staleChecks.put(key, tracking.staleDeadline);
                 tracking.indexed = true;
