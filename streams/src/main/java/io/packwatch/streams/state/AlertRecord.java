@@ -22,7 +22,7 @@ public final class AlertRecord {
     // Avro datum writers and readers are safe to share between threads: the stream thread and interactive queries.
     private static final NullableUnionDatumWriter<PackageAlert> WRITER = new NullableUnionDatumWriter<>(
             PackageAlert.getClassSchema(), SpecificData.getForSchema(PackageAlert.getClassSchema()));
-    private static final SpecificDatumReader<PackageAlert> READER = new SpecificDatumReader<>(PackageAlert.class);
+    static final SpecificDatumReader<PackageAlert> READER = new SpecificDatumReader<>(PackageAlert.class);
 
     private final AlertTracker tracker;
     private PackageAlert lastEvent;

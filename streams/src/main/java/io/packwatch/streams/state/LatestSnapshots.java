@@ -48,23 +48,19 @@ public final class LatestSnapshots {
     /** Latest snapshots of the package keys that start with {@code prefix}, in key order. */
     public List<KeyValue<String, PackageSnapshot>> withPrefix(String prefix) {
         List<KeyValue<String, PackageSnapshot>> out = new ArrayList<>();
-        try (KeyValueIterator<String, PackageTracking> it = store.prefixScan(prefix, KEYS)) {
-            while (it.hasNext()) {
-                KeyValue<String, PackageTracking> kv = it.next();
-                PackageSnapshot s = snapshotOf(kv.value);
-                if (s != null) {
-                    out.add(KeyValue.pair(kv.key, s));
-                }
-            }
-        }
+        each(store.prefixScan(prefix, KEYS), (key, s) -> out.add(KeyValue.pair(key, s)));
         return out;
     }
 
     /** Every latest snapshot of this store (of one instance: all its partitions). */
     public void forEach(BiConsumer<String, PackageSnapshot> action) {
-        try (KeyValueIterator<String, PackageTracking> it = store.all()) {
-            while (it.hasNext()) {
-                KeyValue<String, PackageTracking> kv = it.next();
+        each(store.all(), action);
+    }
+
+    private static void each(KeyValueIterator<String, PackageTracking> records, BiConsumer<String, PackageSnapshot> action) {
+        try (records) {
+            while (records.hasNext()) {
+                KeyValue<String, PackageTracking> kv = records.next();
                 PackageSnapshot s = snapshotOf(kv.value);
                 if (s != null) {
                     action.accept(kv.key, s);

@@ -11,7 +11,6 @@ import java.util.Map;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -30,7 +29,6 @@ final class PackageTrackingSerde implements Serde<PackageTracking> {
     private static final int VERSION = 2;
     private static final int INLINE_ALERTS = 1;
     private static final byte[] NONE = new byte[0];
-    private static final SpecificDatumReader<PackageAlert> INLINE_ALERT_READER = new SpecificDatumReader<>(PackageAlert.class);
 
     private final StateCodec codec;
 
@@ -99,7 +97,7 @@ final class PackageTrackingSerde implements Serde<PackageTracking> {
                 AlertTracker tracker = new AlertTracker(firing < 0 ? null : Severity.values()[firing], sequence,
                         kind < 0 ? null : TransitionKind.values()[kind], target < 0 ? null : Severity.values()[target], count);
                 if (version == INLINE_ALERTS) {
-                    t.alerts.put(key, new AlertRecord(tracker, d.readBoolean() ? INLINE_ALERT_READER.read(null, d) : null));
+                    t.alerts.put(key, new AlertRecord(tracker, d.readBoolean() ? AlertRecord.READER.read(null, d) : null));
                 } else {
                     t.alerts.put(key, AlertRecord.ofEncoded(tracker, bytesOrNull(d)));
                 }

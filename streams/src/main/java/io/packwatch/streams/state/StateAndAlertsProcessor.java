@@ -64,7 +64,7 @@ final class StateAndAlertsProcessor implements Processor<String, PackageSnapshot
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
-        trackings = context.getStateStore(StateAndAlertsTopology.TRACKING_STORE);
+        trackings = context.getStateStore(PackageStore.NAME);
         staleChecks = context.getStateStore(StateAndAlertsTopology.STALE_CHECK_STORE);
         context.schedule(settings.staleCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::checkStale);
     }

@@ -25,11 +25,6 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class StateAndAlertsTopology {
 
-    /**
-     * {@link PackageTracking} per package key: history, latest {@link PackageState} (served by GET /packages/{key}),
-     * stale deadline and the alert records of its alert keys (transition memory and active events, GET /alerts).
-     */
-    public static final String TRACKING_STORE = PackageStore.NAME;
     /** Per package key, a wall-clock time at or before its stale deadline: what the stale punctuation scans. */
     public static final String STALE_CHECK_STORE = "packwatch-stale-checks";
     static final String PROCESSOR = "packwatch-state-and-alerts";
@@ -47,7 +42,7 @@ public final class StateAndAlertsTopology {
                 Serdes.String(), Serdes.Long()));
 
         KStream<String, Object> out = snapshots.process(() -> new StateAndAlertsProcessor(stateSettings, codec),
-                Named.as(PROCESSOR), TRACKING_STORE, STALE_CHECK_STORE);
+                Named.as(PROCESSOR), PackageStore.NAME, STALE_CHECK_STORE);
 
         Map<String, KStream<String, Object>> branches = out.split(Named.as(SPLIT))
                 .branch((k, v) -> v instanceof StateCodec.Encoded, Branched.as("state"))

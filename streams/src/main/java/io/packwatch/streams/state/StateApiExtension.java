@@ -44,7 +44,7 @@ public final class StateApiExtension implements ApiExtension {
     @Override
     public void register(Router router, PackageDetails details, KafkaStreams streams, StreamsSettings settings) {
         HostInfo self = HostInfo.buildFromEndpoint(settings.kafka().get(StreamsConfig.APPLICATION_SERVER_CONFIG));
-        details.add(key -> AlertQueries.details(store(streams, StateAndAlertsTopology.TRACKING_STORE), key));
+        details.add(key -> AlertQueries.details(store(streams, PackageStore.NAME), key));
         router.add("GET", "/alerts/?", request -> alerts(request, streams, self));
     }
 
@@ -55,14 +55,14 @@ public final class StateApiExtension implements ApiExtension {
         }
         List<Map<String, Object>> items;
         try {
-            items = new ArrayList<>(AlertQueries.firing(store(streams, StateAndAlertsTopology.TRACKING_STORE), request.query()));
+            items = new ArrayList<>(AlertQueries.firing(store(streams, PackageStore.NAME), request.query()));
         } catch (InvalidStateStoreException e) {
             return ApiResponse.error(503, "alert store not queryable right now (" + e.getClass().getSimpleName() + "); retry");
         } catch (IllegalArgumentException e) {
             return ApiResponse.error(400, "bad filter: " + e.getMessage());
         }
         if (!"local".equals(request.param("scope", "all")) && !request.forwarded()) {
-            for (StreamsMetadata m : streams.streamsMetadataForStore(StateAndAlertsTopology.TRACKING_STORE)) {
+            for (StreamsMetadata m : streams.streamsMetadataForStore(PackageStore.NAME)) {
                 if (m.hostInfo().equals(self)) {
                     continue;
                 }

@@ -111,7 +111,7 @@ class StateAndAlertsTopologyTest {
         assertThat(mid.getTimeToExpiryMillis()).isEqualTo(Duration.ofDays(30).minusMinutes(1500).toMillis());
         assertThat(mid.getProjectedRemainingAtExpiry()).isZero();
         assertThat(states.get(0).getForecastMethod()).isEqualTo(ForecastMethod.NONE);
-        KeyValueStore<String, PackageTracking> store = fx.driver.getKeyValueStore(StateAndAlertsTopology.TRACKING_STORE);
+        KeyValueStore<String, PackageTracking> store = fx.driver.getKeyValueStore(PackageStore.NAME);
         assertThat(store.get(VPC_KEY).state()).isEqualTo(states.get(states.size() - 1));
     }
 
@@ -236,7 +236,7 @@ class StateAndAlertsTopologyTest {
         vpc(at.plus(Duration.ofHours(1)), 85.5);
         assertThat(summary(fx.depletionAlerts())).containsExactly("#STALE RESOLVED WARNING");
         assertThat(fx.states.readValuesToList()).singleElement().satisfies(s -> assertThat(s.getStale()).isFalse());
-        KeyValueStore<String, PackageTracking> trackings = fx.driver.getKeyValueStore(StateAndAlertsTopology.TRACKING_STORE);
+        KeyValueStore<String, PackageTracking> trackings = fx.driver.getKeyValueStore(PackageStore.NAME);
         Map<String, AlertRecord> alerts = trackings.get(VPC_KEY).alerts;
         assertThat(alerts.get(VPC_KEY + "#USAGE_THRESHOLD#80").tracker().isFiring()).isTrue();
         assertThat(alerts.get(VPC_KEY + "#USAGE_THRESHOLD#80").lastEvent().getState()).isEqualTo(AlertState.FIRING);
@@ -256,7 +256,7 @@ class StateAndAlertsTopologyTest {
         String app = fx.settings.kafka().get("application.id");
         // every snapshot rewrites the tracking record; the stale check is written by the first snapshot (due at
         // 3 min) and then only when it comes due, moved to the deadline of the latest snapshot: 5 writes, not 10
-        assertThat(changelog(app, StateAndAlertsTopology.TRACKING_STORE)).hasSize(10);
+        assertThat(changelog(app, PackageStore.NAME)).hasSize(10);
         assertThat(changelog(app, StateAndAlertsTopology.STALE_CHECK_STORE)).containsExactly(
                 wallClockPlusMinutes(3), wallClockPlusMinutes(5), wallClockPlusMinutes(7), wallClockPlusMinutes(9),
                 wallClockPlusMinutes(11));
@@ -296,7 +296,7 @@ class StateAndAlertsTopologyTest {
         lighthouse(T0.plusSeconds(600), 501 * GIB, GIB, "OVERDUE_NETWORK_DISABLED", "2026-11-01T00:00:00Z");
         vpc(T0, 85);
         vpc(T0.plusSeconds(600), 85.1);
-        KeyValueStore<String, PackageTracking> alerts = fx.driver.getKeyValueStore(StateAndAlertsTopology.TRACKING_STORE);
+        KeyValueStore<String, PackageTracking> alerts = fx.driver.getKeyValueStore(PackageStore.NAME);
 
         assertThat(AlertQueries.firing(alerts, Map.of())).extracting(m -> m.get("alertKey")).containsExactly(
                 LH_KEY + "#EXHAUSTED", LH_KEY + "#NETWORK_DISABLED", LH_KEY + "#OVERFLOW", LH_KEY + "#USAGE_THRESHOLD#80",
@@ -319,7 +319,7 @@ class StateAndAlertsTopologyTest {
     void aTrackingRecordSurvivesItsStoreEncodingAndABadLayoutIsNamed() {
         lighthouse(T0, 400 * GIB, 0, "NETWORK_NORMAL", "2026-11-01T00:00:00Z");
         lighthouse(T0.plusSeconds(600), 501 * GIB, GIB, "OVERDUE_NETWORK_DISABLED", "2026-11-01T00:00:00Z");
-        KeyValueStore<String, PackageTracking> store = fx.driver.getKeyValueStore(StateAndAlertsTopology.TRACKING_STORE);
+        KeyValueStore<String, PackageTracking> store = fx.driver.getKeyValueStore(PackageStore.NAME);
         PackageTracking t = store.get(LH_KEY);
         assertThat(t.alerts.values()).filteredOn(r -> r.tracker().isFiring()).hasSize(4);
 
@@ -346,7 +346,7 @@ class StateAndAlertsTopologyTest {
     void aTrackingRecordOfLayout1WithItsAlertsInlineIsStillRead() throws Exception {
         lighthouse(T0, 400 * GIB, 0, "NETWORK_NORMAL", "2026-11-01T00:00:00Z");
         lighthouse(T0.plusSeconds(600), 501 * GIB, GIB, "OVERDUE_NETWORK_DISABLED", "2026-11-01T00:00:00Z");
-        PackageTracking t = fx.driver.<String, PackageTracking>getKeyValueStore(StateAndAlertsTopology.TRACKING_STORE).get(LH_KEY);
+        PackageTracking t = fx.driver.<String, PackageTracking>getKeyValueStore(PackageStore.NAME).get(LH_KEY);
         StateCodec codec = StateCodec.of(fx.settings.topics().packageState());
 
         PackageTracking back = PackageTrackingSerde.decode(layout1(t), codec);
