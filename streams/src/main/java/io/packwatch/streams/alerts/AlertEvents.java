@@ -1,11 +1,13 @@
 package io.packwatch.streams.alerts;
 
 import io.packwatch.schema.AlertState;
+import io.packwatch.schema.AlertType;
 import io.packwatch.schema.PackageAlert;
 import io.packwatch.schema.PackageSnapshot;
 import io.packwatch.streams.forecast.Forecast;
 import io.packwatch.streams.forecast.Observation;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 /** Builds the {@link PackageAlert} event of a transition, with the figures behind it and a one-line message. */
@@ -40,7 +42,7 @@ public final class AlertEvents {
                 .setPercentUsed(f == null ? percent(s) : f.percentUsed())
                 .setRatePerHour(projected ? f.ratePerHour() : null)
                 .setProjectedDepletionAt(projected && f.hasDepletion() ? Instant.ofEpochMilli(f.depletionAt()) : null)
-                .setProjectedRemainingAtExpiry(projected && f.remainingAtExpiry() >= 0 ? f.remainingAtExpiry() : null)
+                .setProjectedRemainingAtExpiry(projectedRemainingAtExpiry(t, s, f))
                 .setExpiresAt(s.getExpiresAt())
                 .setMessage(message(t, s, f, observedAt))
                 .setObservedAt(observedAt)
@@ -52,41 +54,53 @@ public final class AlertEvents {
         return s.getCapacity() <= 0 ? 0 : 100d * s.getUsed() / s.getCapacity();
     }
 
-    /** e.g. "FIRING WARNING DEPLETION_FORECAST tencent-vpc/acme/ap-guangzhou/tfp-1: runs out 2026-11-24T03:00Z ...". */
+    /** e.g. "FIRING WARNING DEPLETION_FORECAST tencent-vpc/acme/ap-guangzhou/tfp-1: runs out 2026-11-24T03:00:12Z ...". */
     static String message(Transition t, PackageSnapshot s, Forecast f, Instant observedAt) {
         String head = t.state() + " " + t.severity() + " " + t.type() + (t.band() == null ? "" : " " + t.band() + "%")
                 + " " + s.getPackageKey() + (s.getName() == null ? "" : " (" + s.getName() + ")") + ": ";
-        boolean resolved = t.state() == AlertState.RESOLVED;
         double pct = f == null ? percent(s) : f.percentUsed();
         String usage = String.format(Locale.ROOT, "%.1f%% used, %s left of %s", pct,
                 Amounts.format(s.getRemaining(), s.getUnit()), Amounts.format(s.getCapacity(), s.getUnit()));
+        if (t.state() == AlertState.RESOLVED) {
+            return head + ResolvedReasons.of(t, s, f, usage);
+        }
         String body = switch (t.type()) {
-            case USAGE_THRESHOLD -> (resolved ? "back below " + t.band() + "%, " : "crossed " + t.band() + "%, ") + usage;
-            case DEPLETION_FORECAST -> resolved ? "no longer projected to run out soon, " + usage
-                    : "projected to run out " + (f != null && f.hasDepletion() ? minutes(f.depletionAt()) : "soon")
-                    + " at " + Amounts.format(f == null ? 0 : f.ratePerHour(), s.getUnit()) + "/h, " + usage;
-            case EXHAUSTED -> resolved ? "capacity available again, " + usage : "used up, " + usage;
-            case OVERFLOW -> resolved ? "no overflow in the current cycle"
-                    : Amounts.format(s.getOverflow(), s.getUnit()) + " billed beyond the quota, " + usage;
-            case NETWORK_DISABLED -> resolved ? "network enabled again" : "network disabled by the vendor (status "
-                    + s.getVendorStatus() + ")";
-            case STALE -> resolved ? "snapshots arriving again" : "no snapshot since " + minutes(observedAt.toEpochMilli());
-            case EXPIRING -> resolved ? "no longer expiring with capacity left, " + usage : "expires "
-                    + (s.getExpiresAt() == null ? "?" : minutes(s.getExpiresAt().toEpochMilli())) + " with "
-                    + Amounts.format(f != null && f.hasProjection() && f.remainingAtExpiry() >= 0 ? f.remainingAtExpiry() : s.getRemaining(), s.getUnit())
-                    + " projected unused";
-            case EXPIRED_UNUSED -> resolved ? "no longer expired with capacity left" : "expired "
-                    + (s.getExpiresAt() == null ? "" : minutes(s.getExpiresAt().toEpochMilli()) + " ")
+            case USAGE_THRESHOLD -> "crossed " + t.band() + "%, " + usage;
+            case DEPLETION_FORECAST -> "projected to run out " + (f != null && f.hasDepletion() ? instant(f.depletionAt()) : "soon")
+                    + " at " + Amounts.rate(f == null ? 0 : f.ratePerHour(), s.getUnit()) + ", " + usage;
+            case EXHAUSTED -> "used up, " + usage;
+            case OVERFLOW -> Amounts.format(s.getOverflow(), s.getUnit()) + " billed beyond the quota, " + usage;
+            case NETWORK_DISABLED -> "network disabled by the vendor (status " + s.getVendorStatus() + ")";
+            case STALE -> "no snapshot since " + instant(observedAt.toEpochMilli());
+            case EXPIRING -> "expires " + instant(s.getExpiresAt()) + " with "
+                    + Amounts.format(AlertRules.projectedWaste(s, f), s.getUnit()) + " projected unused";
+            case EXPIRED_UNUSED -> "expired " + (s.getExpiresAt() == null ? "" : instant(s.getExpiresAt()) + " ")
                     + "with " + Amounts.format(s.getRemaining(), s.getUnit()) + " unused";
             default -> usage;
         };
         return head + body;
     }
 
-    private static String minutes(long epochMillis) {
+    /**
+     * The amount an EXPIRING message states as projected unused: the forecast's remaining at expiry, or the current
+     * remaining without one. Other types carry the forecast's figure where there is one.
+     */
+    private static Long projectedRemainingAtExpiry(Transition t, PackageSnapshot s, Forecast f) {
+        if (t.type() == AlertType.EXPIRING) {
+            return AlertRules.projectedWaste(s, f);
+        }
+        return f != null && f.hasProjection() && f.remainingAtExpiry() >= 0 ? f.remainingAtExpiry() : null;
+    }
+
+    /** The instant to the second, in UTC with its zone: "2026-12-03T15:14:26Z"; "?" when unknown. */
+    static String instant(Instant instant) {
+        return instant == null ? "?" : instant(instant.toEpochMilli());
+    }
+
+    static String instant(long epochMillis) {
         if (epochMillis == Observation.NONE) {
             return "?";
         }
-        return Instant.ofEpochMilli(epochMillis - Math.floorMod(epochMillis, 60_000L)).toString();
+        return Instant.ofEpochMilli(epochMillis).truncatedTo(ChronoUnit.SECONDS).toString();
     }
 }

@@ -53,8 +53,7 @@ public final class AlertRules {
                 s.getStatus() == PackageStatus.NETWORK_DISABLED ? Severity.CRITICAL : null, t.exhaustedConfirm()));
         signals.add(status(key, AlertType.STALE, null, 1));
         signals.add(expiring(s, f, t, gone));
-        boolean expired = !gone && s.getExpiresAt() != null
-                && (s.getStatus() == PackageStatus.EXPIRED || !s.getObservedAt().isBefore(s.getExpiresAt()));
+        boolean expired = !gone && expired(s);
         signals.add(status(key, AlertType.EXPIRED_UNUSED, expired && s.getRemaining() > 0 ? Severity.WARNING : null,
                 t.exhaustedConfirm()));
         return signals;
@@ -115,7 +114,7 @@ public final class AlertRules {
             return Signal.of(key, AlertType.EXPIRING, null, null, null, t.confirmSnapshots());
         }
         long tte = expiry.toEpochMilli() - now;
-        long waste = f.hasProjection() && f.remainingAtExpiry() >= 0 ? f.remainingAtExpiry() : s.getRemaining();
+        long waste = projectedWaste(s, f);
         double wastePct = s.getCapacity() <= 0 ? 0 : 100d * waste / s.getCapacity();
         double margin = 1 + t.horizonResolveMargin();
         Severity entering = wastePct > t.wasteThresholdPercent()
@@ -124,6 +123,17 @@ public final class AlertRules {
                 ? horizon(tte, (long) (t.expiringCritical().toMillis() * margin), (long) (t.expiringWarn().toMillis() * margin))
                 : null;
         return Signal.of(key, AlertType.EXPIRING, null, entering, holding, t.confirmSnapshots());
+    }
+
+    /** What would be left unused at expiry: the forecast's projection, or the current remaining without one. */
+    static long projectedWaste(PackageSnapshot s, Forecast f) {
+        return f != null && f.hasProjection() && f.remainingAtExpiry() >= 0 ? f.remainingAtExpiry() : s.getRemaining();
+    }
+
+    /** Expired by status or by its expiry instant at the observation. */
+    static boolean expired(PackageSnapshot s) {
+        return s.getExpiresAt() != null
+                && (s.getStatus() == PackageStatus.EXPIRED || !s.getObservedAt().isBefore(s.getExpiresAt()));
     }
 
     private static Severity horizon(long millisLeft, long criticalMillis, long warnMillis) {

@@ -12,20 +12,29 @@ public final class Amounts {
     }
 
     public static String format(double amount, AmountUnit unit) {
-        if (unit == AmountUnit.BYTES) {
-            double v = amount;
-            int i = 0;
-            while (Math.abs(v) >= 1024 && i < BYTE_UNITS.length - 1) {
-                v /= 1024;
-                i++;
-            }
-            return String.format(Locale.ROOT, i == 0 ? "%.0f %s" : "%.1f %s", v, BYTE_UNITS[i]);
-        }
-        String u = switch (unit) {
+        return unit == AmountUnit.BYTES ? bytes(amount) : count(amount, switch (unit) {
             case MINUTES -> "min";
             case HOURS -> "h";
             default -> "units";
-        };
-        return String.format(Locale.ROOT, Math.rint(amount) == amount ? "%.0f %s" : "%.1f %s", amount, u);
+        });
+    }
+
+    /** A rate per hour: "2.5 GiB/h", "674.4 min/h", and "1787 hours/h" for hour-counted packages ("h/h" reads as a typo). */
+    public static String rate(double perHour, AmountUnit unit) {
+        return (unit == AmountUnit.HOURS ? count(perHour, "hours") : format(perHour, unit)) + "/h";
+    }
+
+    private static String bytes(double amount) {
+        double v = amount;
+        int i = 0;
+        while (Math.abs(v) >= 1024 && i < BYTE_UNITS.length - 1) {
+            v /= 1024;
+            i++;
+        }
+        return String.format(Locale.ROOT, i == 0 ? "%.0f %s" : "%.1f %s", v, BYTE_UNITS[i]);
+    }
+
+    private static String count(double amount, String unit) {
+        return String.format(Locale.ROOT, Math.rint(amount) == amount ? "%.0f %s" : "%.1f %s", amount, unit);
     }
 }
