@@ -1,6 +1,8 @@
 package io.packwatch.streams.http;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -15,5 +17,51 @@ public record ApiRequest(String method, String rawPath, List<String> pathParams,
     public String param(String name, String fallback) {
         String v = query.get(name);
         return v == null || v.isBlank() ? fallback : v;
+    }
+
+    /** An integer parameter within {@code min..max}, {@code fallback} when absent; {@link BadParameter} otherwise. */
+    public int intParam(String name, int fallback, int min, int max) {
+        String v = param(name, null);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException notANumber) {
+            // answered below with what is allowed
+        }
+        throw new BadParameter(name, v, "an integer from " + min + " to " + max);
+    }
+
+    /**
+     * An enum parameter (case-insensitive, '-' for '_'), null when absent; {@link BadParameter} naming the symbols
+     * when it is none of them. The schemas' catch-all symbol UNKNOWN is not a value anyone filters on.
+     */
+    public <E extends Enum<E>> E enumParam(String name, Class<E> type) {
+        return enumParam(query, name, type);
+    }
+
+    /** {@link #enumParam(String, Class)} over a query map, for code that gets the parameters without the request. */
+    public static <E extends Enum<E>> E enumParam(Map<String, String> query, String name, Class<E> type) {
+        String v = query.get(name);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        String symbol = v.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+        List<E> allowed = Arrays.stream(type.getEnumConstants()).filter(e -> !e.name().equals("UNKNOWN")).toList();
+        return allowed.stream().filter(e -> e.name().equals(symbol)).findFirst()
+                .orElseThrow(() -> new BadParameter(name, v, "one of " + allowed));
+    }
+
+    /** A parameter that must be one of {@code allowed} (exact), null when absent. */
+    public String oneOfParam(String name, List<String> allowed) {
+        String v = param(name, null);
+        if (v != null && !allowed.contains(v)) {
+            throw new BadParameter(name, v, "one of " + allowed);
+        }
+        return v;
     }
 }

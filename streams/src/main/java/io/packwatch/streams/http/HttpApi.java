@@ -57,6 +57,8 @@ public final class HttpApi implements AutoCloseable {
             response = router.dispatch(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                     query(exchange.getRequestURI().getRawQuery()),
                     exchange.getRequestHeaders().containsKey(FORWARDED_HEADER));
+        } catch (BadParameter e) {
+            response = ApiResponse.json(400, e.problem(exchange.getRequestURI().getRawPath()), ApiResponse.PROBLEM_JSON);
         } catch (IllegalArgumentException e) {
             response = ApiResponse.error(400, e.getMessage());
         } catch (Exception e) {

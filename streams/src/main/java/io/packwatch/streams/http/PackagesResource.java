@@ -1,7 +1,12 @@
 package io.packwatch.streams.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.packwatch.core.VendorApi;
+import io.packwatch.schema.PackageKind;
 import io.packwatch.schema.PackageSnapshot;
+import io.packwatch.schema.PackageStatus;
+import io.packwatch.schema.Product;
+import io.packwatch.schema.Vendor;
 import io.packwatch.streams.state.LatestSnapshots;
 import io.packwatch.streams.state.PackageStore;
 import java.net.URLEncoder;
@@ -11,9 +16,9 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -91,10 +96,7 @@ public final class PackagesResource {
     }
 
     ApiResponse list(ApiRequest request) throws Exception {
-        int limit = Integer.parseInt(request.param("limit", Integer.toString(DEFAULT_LIMIT)));
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new IllegalArgumentException("limit must be 1.." + MAX_LIMIT);
-        }
+        int limit = request.intParam("limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
         String after = request.param("after", null);
         Predicate<PackageSnapshot> filter = filter(request);
         List<Map<String, Object>> items = new ArrayList<>();
@@ -161,13 +163,14 @@ public final class PackagesResource {
         return hosts;
     }
 
+    /** Unknown filter values are refused (400), not answered with an empty page that looks like "no such packages". */
     private static Predicate<PackageSnapshot> filter(ApiRequest request) {
         Predicate<PackageSnapshot> p = s -> true;
-        p = p.and(enumFilter(request, "vendor", s -> s.getVendor().name()));
-        p = p.and(enumFilter(request, "product", s -> s.getProduct().name()));
-        p = p.and(enumFilter(request, "status", s -> s.getStatus().name()));
-        p = p.and(enumFilter(request, "kind", s -> s.getKind().name()));
-        String api = request.param("api", null);
+        p = p.and(equalTo(request.enumParam("vendor", Vendor.class), PackageSnapshot::getVendor));
+        p = p.and(equalTo(request.enumParam("product", Product.class), PackageSnapshot::getProduct));
+        p = p.and(equalTo(request.enumParam("status", PackageStatus.class), PackageSnapshot::getStatus));
+        p = p.and(equalTo(request.enumParam("kind", PackageKind.class), PackageSnapshot::getKind));
+        String api = request.oneOfParam("api", List.of(VendorApi.ids()));
         if (api != null) {
             p = p.and(s -> s.getPackageKey().startsWith(api + "/"));
         }
@@ -178,14 +181,8 @@ public final class PackagesResource {
         return p;
     }
 
-    private static Predicate<PackageSnapshot> enumFilter(ApiRequest request, String name,
-                                                         java.util.function.Function<PackageSnapshot, String> field) {
-        String wanted = request.param(name, null);
-        if (wanted == null) {
-            return s -> true;
-        }
-        String upper = wanted.toUpperCase(Locale.ROOT).replace('-', '_');
-        return s -> field.apply(s).equals(upper);
+    private static <T> Predicate<PackageSnapshot> equalTo(T wanted, Function<PackageSnapshot, T> field) {
+        return wanted == null ? s -> true : s -> wanted.equals(field.apply(s));
     }
 
     private static String queryWith(Map<String, String> query, String key, String value) {

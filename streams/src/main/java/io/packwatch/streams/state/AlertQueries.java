@@ -4,12 +4,12 @@ import io.packwatch.schema.AlertType;
 import io.packwatch.schema.PackageAlert;
 import io.packwatch.schema.PackageState;
 import io.packwatch.schema.Severity;
+import io.packwatch.streams.http.ApiRequest;
 import io.packwatch.streams.http.RecordJson;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -22,7 +22,11 @@ final class AlertQueries {
     private AlertQueries() {
     }
 
-    /** Active (FIRING) alerts of this instance, optionally filtered by type, severity and package key prefix. */
+    /**
+     * Active (FIRING) alerts of this instance, optionally filtered by type, severity and package key prefix.
+     *
+     * @throws io.packwatch.streams.http.BadParameter for a type or severity that does not exist
+     */
     static List<Map<String, Object>> firing(ReadOnlyKeyValueStore<String, PackageTracking> trackings, Map<String, String> query) {
         Predicate<PackageAlert> filter = filter(query);
         List<PackageAlert> out = new ArrayList<>();
@@ -56,15 +60,13 @@ final class AlertQueries {
 
     private static Predicate<PackageAlert> filter(Map<String, String> query) {
         Predicate<PackageAlert> p = a -> true;
-        String type = query.get("type");
-        if (type != null && !type.isBlank()) {
-            AlertType t = AlertType.valueOf(type.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
-            p = p.and(a -> a.getType() == t);
+        AlertType type = ApiRequest.enumParam(query, "type", AlertType.class);
+        if (type != null) {
+            p = p.and(a -> a.getType() == type);
         }
-        String severity = query.get("severity");
-        if (severity != null && !severity.isBlank()) {
-            Severity s = Severity.valueOf(severity.trim().toUpperCase(Locale.ROOT));
-            p = p.and(a -> a.getSeverity() == s);
+        Severity severity = ApiRequest.enumParam(query, "severity", Severity.class);
+        if (severity != null) {
+            p = p.and(a -> a.getSeverity() == severity);
         }
         String prefix = query.get("package");
         if (prefix != null && !prefix.isBlank()) {

@@ -6,6 +6,7 @@ import io.packwatch.streams.StreamsSettings;
 import io.packwatch.streams.http.ApiExtension;
 import io.packwatch.streams.http.ApiRequest;
 import io.packwatch.streams.http.ApiResponse;
+import io.packwatch.streams.http.BadParameter;
 import io.packwatch.streams.http.HttpApi;
 import io.packwatch.streams.http.PackageDetails;
 import io.packwatch.streams.http.Router;
@@ -51,15 +52,13 @@ public final class StateApiExtension implements ApiExtension {
     private ApiResponse alerts(ApiRequest request, KafkaStreams streams, HostInfo self) throws Exception {
         String state = request.param("state", "FIRING");
         if (!"FIRING".equalsIgnoreCase(state)) {
-            return ApiResponse.error(400, "state must be FIRING: only active alerts are kept; resolved ones are on the alert topics");
+            throw new BadParameter("state", state, "FIRING (only active alerts are kept; resolved ones are on the alert topics)");
         }
         List<Map<String, Object>> items;
         try {
             items = new ArrayList<>(AlertQueries.firing(store(streams, PackageStore.NAME), request.query()));
         } catch (InvalidStateStoreException e) {
             return ApiResponse.error(503, "alert store not queryable right now (" + e.getClass().getSimpleName() + "); retry");
-        } catch (IllegalArgumentException e) {
-            return ApiResponse.error(400, "bad filter: " + e.getMessage());
         }
         if (!"local".equals(request.param("scope", "all")) && !request.forwarded()) {
             for (StreamsMetadata m : streams.streamsMetadataForStore(PackageStore.NAME)) {

@@ -79,6 +79,47 @@ class HttpApiTest {
         assertThat(boom.body()).doesNotContain("secret internals").contains("IllegalStateException");
     }
 
+    /**
+     * The listing's parameter checks, through the real route: a bad limit or an unknown filter value is a 400 problem
+     * document naming parameter, value and what is allowed (the checks run before the store is touched, so no
+     * Kafka Streams client is needed here; valid listings are StreamsAppIT's).
+     */
+    @Test
+    void badListingParametersAreProblemDocumentsNamingParameterValueAndWhatIsAllowed() throws Exception {
+        Router router = new Router();
+        new PackagesResource(null, null, null).register(router);
+        try (HttpApi packages = new HttpApi("127.0.0.1", 0, router)) {
+            packages.start();
+            JsonNode limit = problem(packages, "/packages?limit=abc", "limit", "abc");
+            assertThat(limit.get("allowed").asText()).isEqualTo("an integer from 1 to 1000");
+            assertThat(limit.get("detail").asText()).doesNotContain("For input string");
+            problem(packages, "/packages?limit=0", "limit", "0");
+            problem(packages, "/packages?limit=1001", "limit", "1001");
+            assertThat(problem(packages, "/packages?vendor=bogus", "vendor", "bogus").get("allowed").asText())
+                    .isEqualTo("one of [TENCENT, BAIDU]");
+            assertThat(problem(packages, "/packages?product=x", "product", "x").get("allowed").asText()).contains("LIGHTHOUSE");
+            assertThat(problem(packages, "/packages?status=gone", "status", "gone").get("allowed").asText()).contains("EXPIRED");
+            assertThat(problem(packages, "/packages?kind=water", "kind", "water").get("allowed").asText()).contains("CO_ANCHORING");
+            assertThat(problem(packages, "/packages?api=tencent", "api", "tencent").get("allowed").asText())
+                    .isEqualTo("one of [tencent-vpc, tencent-lighthouse, tencent-live, baidu-eip]");
+        }
+    }
+
+    private JsonNode problem(HttpApi server, String pathAndQuery, String parameter, String value) throws Exception {
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + pathAndQuery))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(pathAndQuery).isEqualTo(400);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json; charset=utf-8");
+        JsonNode body = JSON.readTree(r.body());
+        assertThat(body.get("status").asInt()).isEqualTo(400);
+        assertThat(body.get("title").asText()).isEqualTo("Bad Request");
+        assertThat(body.get("instance").asText()).isEqualTo("/packages");
+        assertThat(body.get("parameter").asText()).isEqualTo(parameter);
+        assertThat(body.get("value").asText()).isEqualTo(value);
+        assertThat(body.get("detail").asText()).contains(parameter, value, body.get("allowed").asText());
+        return body;
+    }
+
     @Test
     void routesAddedLaterAnswerWithDecodedQueryParameters() throws Exception {
         assertThat(JSON.readTree(send("GET", "/alerts?state=FIRING%20", false).body()).get("state").asText()).isEqualTo("FIRING ");

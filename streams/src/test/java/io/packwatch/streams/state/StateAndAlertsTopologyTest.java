@@ -14,6 +14,7 @@ import io.packwatch.schema.ForecastMethod;
 import io.packwatch.schema.PackageAlert;
 import io.packwatch.schema.PackageState;
 import io.packwatch.schema.Severity;
+import io.packwatch.streams.http.BadParameter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
@@ -304,6 +305,10 @@ class StateAndAlertsTopologyTest {
         assertThat(AlertQueries.firing(alerts, Map.of("type", "overflow"))).singleElement()
                 .satisfies(m -> assertThat(m).containsEntry("state", "FIRING").containsEntry("severity", "WARNING"));
         assertThat(AlertQueries.firing(alerts, Map.of("package", "tencent-vpc/"))).hasSize(1);
+        assertThatThrownBy(() -> AlertQueries.firing(alerts, Map.of("type", "bogus"))).isInstanceOf(BadParameter.class)
+                .hasMessageContaining("'type' is 'bogus'").hasMessageContaining("EXPIRED_UNUSED");
+        assertThatThrownBy(() -> AlertQueries.firing(alerts, Map.of("severity", "high"))).isInstanceOf(BadParameter.class)
+                .hasMessageContaining("[INFO, WARNING, CRITICAL]");
 
         Map<String, Object> details = AlertQueries.details(alerts, LH_KEY);
         assertThat(details).containsKeys("state", "alerts");
