@@ -1,10 +1,13 @@
 package io.packwatch.cli;
 
+import io.packwatch.cli.local.DataDirs;
 import io.packwatch.cli.local.LocalOptions;
 import io.packwatch.cli.local.LocalStack;
 import io.packwatch.cli.view.LiveView;
 import io.packwatch.core.topics.Topics;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -52,30 +56,51 @@ final class LocalCommand implements Callable<Integer> {
     @Option(names = "--poll-seconds", defaultValue = "5", description = "Collector poll interval against the simulators (default: ${DEFAULT-VALUE}).")
     int pollSeconds;
 
-    /** Before any logger exists: send the logs to {@code <data-dir>/packwatch.log}, the terminal is the view's. */
-    static void logToFile(String[] args) {
-        String dir = System.getProperty("packwatch.home", ".") + "/.packwatch/local";
-        for (int i = 1; i < args.length; i++) {
-            if (args[i].equals("--data-dir") && i + 1 < args.length) {
-                dir = args[i + 1];
-            } else if (args[i].startsWith("--data-dir=")) {
-                dir = args[i].substring("--data-dir=".length());
+    /**
+     * Before any logger exists: wipe the data dir if {@code --fresh} (after this the log file lives in it, so wiping
+     * later would delete the open log), and send the logs to {@code <data-dir>/packwatch.log}: the terminal is the
+     * view's. The options are parsed by picocli as {@link #call} will see them; a parse error is left to the real run
+     * to report.
+     *
+     * @return false when {@code --fresh} could not wipe the data dir (said on stderr)
+     */
+    static boolean prepare(String[] localArgs) {
+        LocalCommand options = new LocalCommand();
+        try {
+            new CommandLine(options).parseArgs(localArgs);
+        } catch (CommandLine.ParameterException reportedByTheRun) {
+            return true;
+        }
+        Path dir = options.dataDir.toAbsolutePath().normalize();
+        if (options.fresh) {
+            try {
+                DataDirs.wipe(dir);
+            } catch (IOException e) {
+                System.err.println("local: --fresh cannot wipe " + dir + ": " + e);
+                return false;
             }
         }
-        Path log = Path.of(dir).toAbsolutePath().normalize().resolve("packwatch.log");
-        System.setProperty("packwatch.log.file", log.toString());
+        System.setProperty("packwatch.log.file", dir.resolve("packwatch.log").toString());
         System.setProperty("log4j2.configurationFile", "log4j2-local.xml");
+        return true;
     }
 
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
-        LocalOptions options = new LocalOptions(dataDir.toAbsolutePath().normalize(), fresh, bootstrapServers,
+        // --fresh was applied by prepare(), before the log file was opened inside the data dir
+        LocalOptions options = new LocalOptions(dataDir.toAbsolutePath().normalize(), false, bootstrapServers,
                 registryUrl, collectorConfigs, scenario, kafkaPort, httpPort, pollSeconds);
         long begin = System.nanoTime();
         // alerts of this run only: a second run over the same data dir keeps the earlier runs' alerts on the topics
         Instant runStart = Instant.now();
-        LocalStack stack = LocalStack.start(options, out);
+        LocalStack stack;
+        try {
+            stack = LocalStack.start(options, out);
+        } catch (BindException e) {
+            System.err.println("local: " + e.getMessage());
+            return 2;
+        }
         out.printf("%nup in %.1f s; logs in %s%n", (System.nanoTime() - begin) / 1e9,
                 System.getProperty("packwatch.log.file", "the console"));
         stack.endpoints().forEach((what, where) -> out.printf("  %-24s %s%n", what, where));
@@ -84,7 +109,7 @@ final class LocalCommand implements Callable<Integer> {
         Map<String, String> serdeConfig = Map.of("schema.registry.url", stack.registryUrl());
         boolean tty = System.console() != null;
         LiveView view = new LiveView(stack.bootstrapServers(), Topics.create(Topics.DEFAULT_PREFIX, serdeConfig),
-                serdeConfig, out, tty, Clock.systemUTC(), runStart);
+                serdeConfig, out, tty, Clock.systemDefaultZone(), runStart);
         Thread viewThread = new Thread(view, "packwatch-live-view");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

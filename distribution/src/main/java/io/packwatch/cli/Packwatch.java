@@ -17,8 +17,9 @@ public final class Packwatch implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("local")) {
-            LocalCommand.logToFile(args);
+        if (args.length > 0 && args[0].equals("local")
+                && !LocalCommand.prepare(java.util.Arrays.copyOfRange(args, 1, args.length))) {
+            System.exit(2);
         }
         int exit = commandLine().execute(args);
         // log4j's own shutdown hook is disabled so that the stop hooks can still log; flush it last.

@@ -8,6 +8,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -54,7 +56,17 @@ public final class SimulatorCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("sim: " + e.getMessage());
             return 2;
         }
-        SimulatorServer server = SimulatorServer.start(SimulatorOptions.of(s).withPort(port).withTimeScale(timeScale));
+        SimulatorServer server;
+        try {
+            server = SimulatorServer.start(SimulatorOptions.of(s).withPort(port).withTimeScale(timeScale));
+        } catch (UncheckedIOException e) {
+            if (!(e.getCause() instanceof BindException)) {
+                throw e;
+            }
+            spec.commandLine().getErr().println("sim: " + e.getMessage() + "; choose other ports with --port N "
+                    + "(Tencent on N, Baidu regions on the next ports) or --port 0 for free ones");
+            return 2;
+        }
         running = server;
         Thread hook = new Thread(() -> {
             stop.countDown();

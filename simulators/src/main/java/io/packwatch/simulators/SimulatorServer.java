@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -70,13 +71,13 @@ public final class SimulatorServer implements AutoCloseable {
         ExecutorService workers = Executors.newFixedThreadPool(o.threads(), daemonThreads());
         List<HttpServer> started = new ArrayList<>();
         try {
-            HttpServer t = bind(o.port());
+            HttpServer t = bind(o.port(), "simulated Tencent APIs");
             started.add(t);
             t.createContext("/", new TencentHandler(ctx));
             Map<String, HttpServer> b = new LinkedHashMap<>();
             int next = o.port() == 0 ? 0 : o.port() + 1;
             for (String region : new TreeSet<>(ctx.regions(SimApi.BAIDU_EIP))) {
-                HttpServer s = bind(next);
+                HttpServer s = bind(next, "simulated Baidu EIP " + region);
                 started.add(s);
                 if (next != 0) next++;
                 s.createContext("/", new BaiduHandler(ctx, region));
@@ -93,12 +94,19 @@ public final class SimulatorServer implements AutoCloseable {
         } catch (IOException e) {
             started.forEach(s -> s.stop(0));
             workers.shutdownNow();
-            throw new UncheckedIOException("cannot bind the simulator ports: " + e.getMessage(), e);
+            throw new UncheckedIOException(e.getMessage(), e);
         }
     }
 
-    private static HttpServer bind(int port) throws IOException {
-        return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
+    /** @throws BindException naming the port and what wanted it, when the port is taken */
+    private static HttpServer bind(int port, String what) throws IOException {
+        try {
+            return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
+        } catch (BindException e) {
+            BindException named = new BindException("port " + port + " (" + what + ") is already in use");
+            named.initCause(e);
+            throw named;
+        }
     }
 
     private static ThreadFactory daemonThreads() {

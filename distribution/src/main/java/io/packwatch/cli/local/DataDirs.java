@@ -6,12 +6,13 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-final class DataDirs {
+/** The local run's data dir: {@code --fresh} empties it. */
+public final class DataDirs {
 
     private DataDirs() {
     }
 
-    static void wipe(Path dir) throws IOException {
+    public static void wipe(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

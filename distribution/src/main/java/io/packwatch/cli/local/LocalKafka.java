@@ -3,6 +3,9 @@ package io.packwatch.cli.local;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.OutputStream;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,7 +42,16 @@ public final class LocalKafka implements AutoCloseable {
             format(logDir, controllerPort);
         }
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
-        server.startup();
+        try {
+            server.startup();
+        } catch (RuntimeException e) {
+            if (!causedBy(e, BindException.class)) {
+                throw e;
+            }
+            BindException taken = new BindException(takenPortOf(brokerPort, controllerPort));
+            taken.initCause(e);
+            throw taken;
+        }
         return new LocalKafka(server, brokerPort);
     }
 
@@ -51,6 +63,27 @@ public final class LocalKafka implements AutoCloseable {
     public void close() {
         server.shutdown();
         server.awaitShutdown();
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Which port the server could not bind: Kafka's exception says it only in its text, so ask the ports themselves. */
+    private static String takenPortOf(int brokerPort, int controllerPort) {
+        for (int port : new int[] {brokerPort, controllerPort}) {
+            try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                // free (now)
+            } catch (IOException taken) {
+                return "port " + port + " (Kafka " + (port == brokerPort ? "broker" : "controller") + ") is already in use";
+            }
+        }
+        return "port " + brokerPort + " or " + controllerPort + " (Kafka broker, controller) was in use";
     }
 
     private static void format(Path logDir, int controllerPort) throws Exception {

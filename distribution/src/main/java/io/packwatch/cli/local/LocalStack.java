@@ -9,6 +9,7 @@ import io.packwatch.streams.StreamsSettings;
 import io.packwatch.streams.app.StreamsApp;
 import io.packwatch.testsupport.ApicurioRegistry;
 import java.io.PrintStream;
+import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,7 +56,8 @@ public final class LocalStack implements AutoCloseable {
 
         if (options.bootstrapServers() == null) {
             progress.println("starting Kafka (KRaft, data in " + data.resolve("kafka") + ") ...");
-            LocalKafka kafka = LocalKafka.start(data, options.kafkaPort(), options.kafkaPort() + 1);
+            LocalKafka kafka = naming("--kafka-port N (the controller takes N+1)",
+                    () -> LocalKafka.start(data, options.kafkaPort(), options.kafkaPort() + 1));
             started.push(kafka);
             bootstrapServers = kafka.bootstrapServers();
         } else {
@@ -93,7 +95,7 @@ public final class LocalStack implements AutoCloseable {
         }
 
         progress.println("starting the streams app ...");
-        streams = StreamsApp.start(StreamsSettings.fromMap(streamsSettings(options, data)));
+        streams = naming("--http-port", () -> StreamsApp.start(StreamsSettings.fromMap(streamsSettings(options, data))));
         started.push(streams);
         endpoints.put("query API", "http://127.0.0.1:" + streams.httpPort() + "/packages");
 
@@ -102,6 +104,21 @@ public final class LocalStack implements AutoCloseable {
         started.push(collectors);
         collectors.startDaemons();
         endpoints.put("collector metrics", "http://127.0.0.1:" + collectors.opsPort() + "/metrics");
+    }
+
+    private interface Start<T> {
+        T start() throws Exception;
+    }
+
+    /** A taken port is reported with the option that moves it. */
+    private static <T> T naming(String option, Start<T> start) throws Exception {
+        try {
+            return start.start();
+        } catch (BindException e) {
+            BindException named = new BindException(e.getMessage() + "; choose another with " + option);
+            named.initCause(e);
+            throw named;
+        }
     }
 
     private Map<String, String> streamsSettings(LocalOptions options, Path data) {

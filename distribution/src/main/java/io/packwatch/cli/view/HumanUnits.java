@@ -26,7 +26,8 @@ final class HumanUnits {
         if (perHour == null) {
             return "-";
         }
-        return amount(perHour, unit) + "/h";
+        // "1787 h/h" reads as a typo: hour-counted packages (co-anchoring) get "1787 hours/h"
+        return (unit == AmountUnit.HOURS ? number(perHour) + " hours" : amount(perHour, unit)) + "/h";
     }
 
     static String bytes(double value) {

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -34,7 +36,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 public final class LiveView implements Runnable, AutoCloseable {
 
-    private static final int FEED_LINES = 18;
+    /** Alert lines kept for the feed: more than any terminal shows. */
+    private static final int FEED_LINES = 500;
     private static final Duration PLAIN_TABLE_EVERY = Duration.ofSeconds(30);
 
     private final Topics topics;
@@ -45,6 +48,8 @@ public final class LiveView implements Runnable, AutoCloseable {
     private final boolean tty;
     private final Clock clock;
     private final Instant alertsSince;
+    private final ZoneId zone;
+    private final Supplier<TerminalSize> terminal;
     private final Map<String, PackageState> states = new ConcurrentHashMap<>();
     private final Deque<String> feed = new ArrayDeque<>();
     private final KafkaConsumer<byte[], byte[]> consumer;
@@ -54,8 +59,14 @@ public final class LiveView implements Runnable, AutoCloseable {
     private int alertsSeen;
     private Instant lastPlainTable = Instant.EPOCH;
 
+    /** @param clock its zone is the one times are shown in */
     public LiveView(String bootstrapServers, Topics topics, Map<String, String> serdeConfig, PrintStream out,
                     boolean tty, Clock clock, Instant alertsSince) {
+        this(bootstrapServers, topics, serdeConfig, out, tty, clock, alertsSince, TerminalSize::current);
+    }
+
+    LiveView(String bootstrapServers, Topics topics, Map<String, String> serdeConfig, PrintStream out,
+             boolean tty, Clock clock, Instant alertsSince, Supplier<TerminalSize> terminal) {
         this.bootstrapServers = bootstrapServers;
         this.topics = topics;
         this.serdeConfig = serdeConfig;
@@ -64,6 +75,8 @@ public final class LiveView implements Runnable, AutoCloseable {
         this.ansi = new Ansi(tty && System.getenv("NO_COLOR") == null);
         this.clock = clock;
         this.alertsSince = alertsSince;
+        this.zone = clock.getZone();
+        this.terminal = terminal;
         stateReader.configure(serdeConfig, false);
         alertReader.configure(serdeConfig, false);
         this.consumer = new KafkaConsumer<>(Map.of(
@@ -145,7 +158,7 @@ public final class LiveView implements Runnable, AutoCloseable {
                     states.put(key, stateReader.deserialize(record.topic(), record.value()));
                 }
             } else if (record.value() != null) {
-                String line = AlertFeed.line(alertReader.deserialize(record.topic(), record.value()), ansi);
+                String line = AlertFeed.line(alertReader.deserialize(record.topic(), record.value()), ansi, zone);
                 alertsSeen++;
                 if (tty) {
                     feed.addLast(line);
@@ -162,14 +175,16 @@ public final class LiveView implements Runnable, AutoCloseable {
         }
     }
 
+    /** One frame, sized to the terminal as it is now (read for every frame, so a resize shows on the next one). */
     private void draw(Instant now) {
-        StringBuilder screen = new StringBuilder(ansi.home());
-        screen.append(ansi.bold("Packwatch local")).append("  ").append(ansi.dim(bootstrapServers + "  "
-                + serdeConfig.get("schema.registry.url") + "  Ctrl-C to stop")).append('\n').append('\n');
-        PackageTable.render(states.values(), now, ansi).forEach(l -> screen.append(l).append('\n'));
-        screen.append('\n').append(ansi.bold("Alerts (" + alertsSeen + ")")).append('\n');
-        feed.forEach(l -> screen.append(l).append('\n'));
-        out.print(screen);
+        TerminalSize size = terminal.get();
+        // what to press first: on a narrow terminal the end of the title is elided (the banner above has the URLs)
+        String title = ansi.bold("Packwatch local") + "  " + ansi.dim("Ctrl-C to stop  " + bootstrapServers + "  "
+                + serdeConfig.get("schema.registry.url"));
+        List<String> lines = Screen.layout(title, PackageTable.render(states.values(), now, ansi, size.columns()),
+                ansi.bold("Alerts (" + alertsSeen + ")"), List.copyOf(feed), size, ansi);
+        // no newline after the last line: on the terminal's last row it would scroll the title away
+        out.print(ansi.home() + String.join("\n", lines));
         out.flush();
     }
 

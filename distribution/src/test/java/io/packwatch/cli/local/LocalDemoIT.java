@@ -2,13 +2,13 @@ package io.packwatch.cli.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.packwatch.cli.PackwatchProcess;
 import io.packwatch.core.serde.SpecificAvroDeserializer;
 import io.packwatch.schema.AlertType;
 import io.packwatch.schema.PackageAlert;
 import io.packwatch.schema.Product;
 import java.io.PrintStream;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -32,7 +32,7 @@ class LocalDemoIT {
 
     @Test
     void theDemoRaisesEveryAlertTypeOnEveryVendorApi() throws Exception {
-        LocalOptions options = new LocalOptions(data, true, null, null, List.of(), null, freePortPair(), freePort(), 5);
+        LocalOptions options = new LocalOptions(data, true, null, null, List.of(), null, PackwatchProcess.freePortPair(), PackwatchProcess.freePort(), 5);
         long start = System.nanoTime();
         Map<AlertType, Long> firstSeenMillis = new EnumMap<>(AlertType.class);
         Set<Product> products = EnumSet.noneOf(Product.class);
@@ -59,24 +59,5 @@ class LocalDemoIT {
         assertThat(firstSeenMillis.values().stream().mapToLong(Long::longValue).min().orElseThrow())
                 .as("first alert within 2 minutes").isLessThan(Duration.ofMinutes(2).toMillis());
         assertThat(products).containsExactlyInAnyOrder(Product.VPC, Product.LIGHTHOUSE, Product.LIVE, Product.EIP);
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    /** A free port whose successor is free too (the controller listens on the next port). */
-    private static int freePortPair() throws Exception {
-        for (int attempt = 0; attempt < 20; attempt++) {
-            int port = freePort();
-            try (ServerSocket next = new ServerSocket(port + 1)) {
-                return port;
-            } catch (java.io.IOException taken) {
-                // try another
-            }
-        }
-        throw new IllegalStateException("no two adjacent free ports");
     }
 }

@@ -17,6 +17,7 @@ import io.packwatch.schema.Severity;
 import io.packwatch.schema.Vendor;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,8 @@ class ViewRenderingTest {
         assertThat(HumanUnits.bytes(536_870_912_000d)).isEqualTo("500.0 GiB");
         assertThat(HumanUnits.bytes(512)).isEqualTo("512 B");
         assertThat(HumanUnits.amount(90, AmountUnit.MINUTES)).isEqualTo("90 min");
-        assertThat(HumanUnits.rate(2.5, AmountUnit.HOURS)).isEqualTo("2.5 h/h");
+        assertThat(HumanUnits.rate(2.5, AmountUnit.HOURS)).isEqualTo("2.5 hours/h");
+        assertThat(HumanUnits.rate(1787.0, AmountUnit.HOURS)).isEqualTo("1787 hours/h");
         assertThat(HumanUnits.rate(null, AmountUnit.BYTES)).isEqualTo("-");
         assertThat(HumanUnits.relative(NOW.plus(Duration.ofMinutes(192)), NOW)).isEqualTo("in 3h12m");
         assertThat(HumanUnits.relative(NOW.minus(Duration.ofDays(2)), NOW)).isEqualTo("2d0h ago");
@@ -60,14 +62,15 @@ class ViewRenderingTest {
     @Test
     void colouredOnlyOnATerminal() {
         assertThat(PackageTable.line(state(), NOW, new Ansi(true))).contains("\u001b[33m");
-        assertThat(AlertFeed.line(alert(AlertState.FIRING, Severity.CRITICAL), new Ansi(true))).contains("\u001b[31m");
+        assertThat(AlertFeed.line(alert(AlertState.FIRING, Severity.CRITICAL), new Ansi(true), ZoneId.of("UTC"))).contains("\u001b[31m");
     }
 
     @Test
     void alertLine() {
-        assertThat(AlertFeed.line(alert(AlertState.FIRING, Severity.WARNING), plain))
+        assertThat(AlertFeed.line(alert(AlertState.FIRING, Severity.WARNING), plain, ZoneId.of("UTC")))
                 .isEqualTo("12:00:00 UTC FIRING   WARNING  USAGE_THRESHOLD 80% lhtfp-o1wtyyvx: 85% used");
-        assertThat(AlertFeed.line(alert(AlertState.RESOLVED, Severity.WARNING), plain)).contains("RESOLVED");
+        assertThat(AlertFeed.line(alert(AlertState.RESOLVED, Severity.WARNING), plain, ZoneId.of("UTC")))
+                .startsWith("12:00:00 UTC RESOLVED");
     }
 
     static PackageSnapshot snapshot() {
@@ -80,7 +83,7 @@ class ViewRenderingTest {
                 .setExpiresAt(NOW.plus(Duration.ofDays(1))).setObservedAt(NOW).setPollId("p").build();
     }
 
-    private static PackageState state() {
+    static PackageState state() {
         return PackageState.newBuilder().setPackageKey(snapshot().getPackageKey()).setSnapshot(snapshot())
                 .setPercentUsed(85.0).setRateEwmaPerHour((double) (1L << 30)).setRateSlopePerHour(2.0 * (1L << 30))
                 .setForecastMethod(ForecastMethod.EWMA).setProjectedDepletionAt(NOW.plus(Duration.ofHours(2)))

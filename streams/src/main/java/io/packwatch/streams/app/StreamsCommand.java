@@ -1,6 +1,7 @@
 package io.packwatch.streams.app;
 
 import io.packwatch.streams.StreamsSettings;
+import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -33,7 +34,14 @@ public class StreamsCommand implements Callable<Integer> {
             System.err.println("invalid configuration: " + e.getMessage());
             return 2;
         }
-        StreamsApp app = StreamsApp.start(settings);
+        StreamsApp app;
+        try {
+            app = StreamsApp.start(settings);
+        } catch (BindException e) {
+            System.err.println("streams: " + e.getMessage() + "; set " + StreamsSettings.HTTP_PORT
+                    + " in the config (or PACKWATCH_HTTP_PORT) to a free port");
+            return 2;
+        }
         Thread hook = new Thread(() -> {
             LOG.info("shutdown requested");
             app.close(Duration.ofSeconds(shutdownTimeoutSeconds));

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -30,9 +31,16 @@ public final class HttpApi implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
 
+    /** @throws BindException naming the port when it is taken */
     public HttpApi(String host, int port, Router router) throws IOException {
         this.router = router;
-        this.server = HttpServer.create(new InetSocketAddress(host, port), 64);
+        try {
+            this.server = HttpServer.create(new InetSocketAddress(host, port), 64);
+        } catch (BindException e) {
+            BindException named = new BindException("port " + port + " on " + host + " (query API) is already in use");
+            named.initCause(e);
+            throw named;
+        }
         this.executor = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "packwatch-http");
             t.setDaemon(true);
