@@ -6,6 +6,8 @@ import io.packwatch.collectors.config.ConfigLoader;
 import io.packwatch.collectors.run.CollectorHost;
 import io.packwatch.collectors.run.CycleReport;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -70,7 +72,17 @@ public final class CollectCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return EXIT_CONFIG;
         }
-        CollectorHost host = CollectorHost.of(cfg);
+        CollectorHost host;
+        try {
+            host = CollectorHost.of(cfg);
+        } catch (UncheckedIOException e) {
+            if (!(e.getCause() instanceof BindException)) {
+                throw e;
+            }
+            err.println("collect: port " + cfg.opsPort() + " on " + cfg.opsHost() + " (health/metrics endpoint) is "
+                    + "already in use; set ops.port in " + config + " to a free port (0 = any)");
+            return EXIT_CONFIG;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             LOG.info("event=shutdown-requested api={}", which.id());
