@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -49,7 +48,6 @@ public final class LiveView implements Runnable, AutoCloseable {
     private final Clock clock;
     private final Instant alertsSince;
     private final ZoneId zone;
-    private final Supplier<TerminalSize> terminal;
     private final Map<String, PackageState> states = new ConcurrentHashMap<>();
     private final Deque<String> feed = new ArrayDeque<>();
     private final KafkaConsumer<byte[], byte[]> consumer;
@@ -62,11 +60,6 @@ public final class LiveView implements Runnable, AutoCloseable {
     /** @param clock its zone is the one times are shown in */
     public LiveView(String bootstrapServers, Topics topics, Map<String, String> serdeConfig, PrintStream out,
                     boolean tty, Clock clock, Instant alertsSince) {
-        this(bootstrapServers, topics, serdeConfig, out, tty, clock, alertsSince, TerminalSize::current);
-    }
-
-    LiveView(String bootstrapServers, Topics topics, Map<String, String> serdeConfig, PrintStream out,
-             boolean tty, Clock clock, Instant alertsSince, Supplier<TerminalSize> terminal) {
         this.bootstrapServers = bootstrapServers;
         this.topics = topics;
         this.serdeConfig = serdeConfig;
@@ -76,7 +69,6 @@ public final class LiveView implements Runnable, AutoCloseable {
         this.clock = clock;
         this.alertsSince = alertsSince;
         this.zone = clock.getZone();
-        this.terminal = terminal;
         stateReader.configure(serdeConfig, false);
         alertReader.configure(serdeConfig, false);
         this.consumer = new KafkaConsumer<>(Map.of(
@@ -177,7 +169,7 @@ public final class LiveView implements Runnable, AutoCloseable {
 
     /** One frame, sized to the terminal as it is now (read for every frame, so a resize shows on the next one). */
     private void draw(Instant now) {
-        TerminalSize size = terminal.get();
+        TerminalSize size = TerminalSize.current();
         // what to press first: on a narrow terminal the end of the title is elided (the banner above has the URLs)
         String title = ansi.bold("Packwatch local") + "  " + ansi.dim("Ctrl-C to stop  " + bootstrapServers + "  "
                 + serdeConfig.get("schema.registry.url"));
