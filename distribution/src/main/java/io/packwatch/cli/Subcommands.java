@@ -2,6 +2,7 @@ package io.packwatch.cli;
 
 import io.packwatch.collectors.CollectCommand;
 import io.packwatch.notifier.app.NotifyCommand;
+import io.packwatch.notifier.chat.ChatBridgeCommand;
 import io.packwatch.simulators.SimulatorCommand;
 
 import io.packwatch.streams.app.StreamsCommand;
@@ -18,5 +19,6 @@ final class Subcommands {
         commandLine.addSubcommand("collect", new CollectCommand());
         commandLine.addSubcommand("streams", new StreamsCommand());
         commandLine.addSubcommand("notify", new NotifyCommand());
+        commandLine.addSubcommand("chat-bridge", new ChatBridgeCommand());
     }
 }
