@@ -4,35 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.packwatch.core.serde.SpecificAvroSerializer;
-import io.packwatch.core.topics.Topics;
 import io.packwatch.notifier.AlertmanagerProcess;
 import io.packwatch.notifier.Alerts;
+import io.packwatch.notifier.NotifierFixture;
 import io.packwatch.notifier.WebhookRecorder;
-import io.packwatch.notifier.app.NotifierSettings;
-import io.packwatch.notifier.app.NotifyCommand.Notifier;
 import io.packwatch.schema.AlertState;
 import io.packwatch.schema.PackageAlert;
 import io.packwatch.schema.Severity;
 import io.packwatch.testsupport.KafkaAndRegistryExtension;
-import io.packwatch.testsupport.KafkaTestClients;
-import io.packwatch.testsupport.TestInfra;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,31 +28,18 @@ import org.junit.jupiter.api.io.TempDir;
 /** The notifier against the real broker, the real registry and a real Alertmanager process. */
 @ExtendWith(KafkaAndRegistryExtension.class)
 class NotifierAlertmanagerIT {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
     @TempDir
     Path dir;
-    private String prefix;
-    private String group;
+    private NotifierFixture fx;
     private WebhookRecorder webhook;
     private AlertmanagerProcess am;
-    private KafkaProducer<String, PackageAlert> producer;
-    private Notifier notifier;
 
     @BeforeEach
     void start() throws Exception {
         AlertmanagerProcess.assumeInstalled();
-        prefix = KafkaTestClients.unique("nt");
-        group = prefix + "-notifier";
-        Topics topics = Topics.create(prefix, Map.of());
-        KafkaTestClients.createTopics(2, topics.alertsDepletion().name(), topics.alertsExpiry().name());
+        fx = new NotifierFixture();
         webhook = new WebhookRecorder();
         am = AlertmanagerProcess.start(dir.resolve("am"), alertmanagerConfig(webhook.url()));
-        SpecificAvroSerializer<PackageAlert> serializer = new SpecificAvroSerializer<>();
-        serializer.configure(TestInfra.serdeConfig(), false);
-        Map<String, Object> props = new HashMap<>();
-        KafkaTestClients.producerProps().forEach((k, v) -> props.put(k.toString(), v));
-        producer = new KafkaProducer<>(props, new StringSerializer(), serializer);
     }
 
     static String alertmanagerConfig(String webhookUrl) {
@@ -87,11 +60,8 @@ class NotifierAlertmanagerIT {
 
     @AfterEach
     void stop() throws Exception {
-        if (notifier != null) {
-            notifier.close();
-        }
-        if (producer != null) {
-            producer.close();
+        if (fx != null) {
+            fx.close();
         }
         if (am != null) {
             am.close();
@@ -101,21 +71,12 @@ class NotifierAlertmanagerIT {
         }
     }
 
-    private NotifierSettings settings(List<String> alertmanagers) {
-        Map<String, String> kafka = new HashMap<>(TestInfra.serdeConfig());
-        kafka.put("bootstrap.servers", TestInfra.kafka().bootstrapServers());
-        return new NotifierSettings(kafka, prefix, group, prefix + ".notifier.firing",
-                alertmanagers.stream().map(URI::create).toList(), "http://streams.example:8080",
-                "https://runbooks.example/{alertname}?package={package_id}", Duration.ofSeconds(1),
-                Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(2), 500, "127.0.0.1", 0);
-    }
-
     private void startNotifier() throws Exception {
-        notifier = Notifier.start(settings(List.of(am.url())));
+        fx.startNotifier(am.url());
     }
 
     private void publish(PackageAlert alert) throws Exception {
-        producer.send(new ProducerRecord<>(prefix + ".alerts.depletion", alert.getAlertKey(), alert)).get();
+        fx.publish(alert);
     }
 
     @Test
@@ -154,7 +115,7 @@ class NotifierAlertmanagerIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> am.alertsWith("package_id", "tfp-1").isEmpty());
         await().atMost(Duration.ofSeconds(30)).until(() -> webhook.statusesFor("package_id", "tfp-1").contains("resolved"));
         // Resolved stays resolved: the periodic re-send only carries firing alerts.
-        assertThat(notifier.delivery().health().firing()).isZero();
+        assertThat(fx.notifier().delivery().health().firing()).isZero();
     }
 
     @Test
@@ -194,11 +155,10 @@ class NotifierAlertmanagerIT {
         publish(Alerts.usage("tfp-6", AlertState.FIRING, Severity.WARNING, opened));
         publish(Alerts.usage("tfp-6", AlertState.RESOLVED, Severity.WARNING, opened.plusSeconds(60)));
         await().atMost(Duration.ofSeconds(30)).until(() -> am.alertsWith("package_id", "tfp-5").size() == 1);
-        await().atMost(Duration.ofSeconds(30)).until(() -> committedEqualsEnd());
+        await().atMost(Duration.ofSeconds(30)).until(this::committedEqualsEnd);
 
         // Both down: Alertmanager forgets every alert (it keeps none on disk), the notifier its memory.
-        notifier.close();
-        notifier = null;
+        fx.stopNotifier();
         am.restart();
         assertThat(am.alertsWith("package_id", "tfp-5")).isEmpty();
 
@@ -260,7 +220,7 @@ class NotifierAlertmanagerIT {
     @Test
     void everyAlertmanagerOfAnHaPairGetsEveryAlert(@TempDir Path second) throws Exception {
         try (AlertmanagerProcess peer = AlertmanagerProcess.start(second, alertmanagerConfig(webhook.url()))) {
-            notifier = Notifier.start(settings(List.of(am.url(), peer.url())));
+            fx.startNotifier(am.url(), peer.url());
             publish(Alerts.usage("tfp-11", AlertState.FIRING, Severity.WARNING, Instant.now().truncatedTo(ChronoUnit.MILLIS)));
             await().atMost(Duration.ofSeconds(30)).until(() -> am.alertsWith("package_id", "tfp-11").size() == 1
                     && peer.alertsWith("package_id", "tfp-11").size() == 1);
@@ -278,23 +238,14 @@ class NotifierAlertmanagerIT {
     }
 
     private long acceptedTotal() throws Exception {
-        return get("/metrics").body().lines().filter(l -> l.startsWith("packwatch_notifier_alerts_accepted_total"))
-                .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        return fx.acceptedTotal();
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + notifier.opsPort() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return fx.get(path);
     }
 
     private boolean committedEqualsEnd() throws Exception {
-        try (Admin admin = KafkaTestClients.admin()) {
-            Map<TopicPartition, Long> ends = KafkaTestClients.endOffsets(admin,
-                    List.of(prefix + ".alerts.depletion", prefix + ".alerts.expiry"));
-            Map<TopicPartition, Long> committed = new HashMap<>();
-            admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
-                    .forEach((tp, o) -> committed.put(tp, o == null ? 0L : o.offset()));
-            return ends.entrySet().stream().allMatch(e -> committed.getOrDefault(e.getKey(), 0L).equals(e.getValue()));
-        }
+        return fx.committedEqualsEnd();
     }
 }
