@@ -135,21 +135,21 @@ public final class AlertmanagerProcess implements AutoCloseable {
         return JSON.readTree(response.body());
     }
 
-    /** {@code POST /api/v2/silences}; returns the silence id. */
-    public String silence(String labelName, String labelValue, Duration length) throws IOException, InterruptedException {
-        java.time.Instant now = java.time.Instant.now();
-        String body = JSON.writeValueAsString(java.util.Map.of(
-                "matchers", List.of(java.util.Map.of("name", labelName, "value", labelValue, "isRegex", false, "isEqual", true)),
-                "startsAt", now.toString(), "endsAt", now.plus(length).toString(),
-                "createdBy", "packwatch-test", "comment", "test silence"));
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/api/v2/silences"))
-                .timeout(Duration.ofSeconds(5)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IOException("POST /api/v2/silences answered " + response.statusCode() + ": " + response.body());
+    /**
+     * Silences alerts with label {@code name=value} until {@code end} the way docs/notifications.md tells on-call to:
+     * {@code amtool silence add NAME=VALUE --end=... --comment=...} (amtool ships with Alertmanager). Returns its id.
+     */
+    public String silenceWithAmtool(String name, String value, java.time.Instant end) throws IOException, InterruptedException {
+        Path amtool = locate("amtool").orElseThrow(() -> new IllegalStateException("amtool is not on the PATH"));
+        Process process = new ProcessBuilder(amtool.toString(), "silence", "add", name + "=" + value,
+                "--end=" + end.truncatedTo(java.time.temporal.ChronoUnit.SECONDS), "--comment=renewal ordered",
+                "--author=packwatch-test", "--alertmanager.url=" + url(), "--no-version-check")
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IOException("amtool silence add failed: " + output);
         }
-        return JSON.readTree(response.body()).path("silenceID").asText();
+        return output;
     }
 
     public void stop() throws InterruptedException {

@@ -201,7 +201,7 @@ class NotifierAlertmanagerIT {
     @Test
     void aSilenceSuppressesTheNotification() throws Exception {
         startNotifier();
-        am.silence("package_id", "tfp-9", Duration.ofHours(1));
+        String silenceId = am.silenceWithAmtool("package_id", "tfp-9", Instant.now().plus(Duration.ofDays(30)));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         publish(Alerts.usage("tfp-9", AlertState.FIRING, Severity.CRITICAL, now));
         publish(Alerts.usage("tfp-10", AlertState.FIRING, Severity.CRITICAL, now));
@@ -210,7 +210,7 @@ class NotifierAlertmanagerIT {
         JsonNode silenced = await().atMost(Duration.ofSeconds(30)).until(() -> am.alertsWith("package_id", "tfp-9"),
                 list -> list.size() == 1).get(0);
         assertThat(silenced.path("status").path("state").asText()).isEqualTo("suppressed");
-        assertThat(silenced.path("status").path("silencedBy")).hasSize(1);
+        assertThat(silenced.path("status").path("silencedBy").get(0).asText()).isEqualTo(silenceId);
         // Both were posted in the same batch and both groups flush with group_wait 0; give a few more group intervals.
         long sentBefore = acceptedTotal();
         await().atMost(Duration.ofSeconds(30)).until(() -> acceptedTotal() >= sentBefore + 6);
