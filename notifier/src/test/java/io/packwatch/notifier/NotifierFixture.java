@@ -54,7 +54,11 @@ public final class NotifierFixture implements AutoCloseable {
     }
 
     public Notifier startNotifier(String... alertmanagers) throws Exception {
-        notifier = Notifier.start(settings(List.of(alertmanagers)));
+        return startNotifier(settings(List.of(alertmanagers)));
+    }
+
+    public Notifier startNotifier(NotifierSettings settings) throws Exception {
+        notifier = Notifier.start(settings);
         return notifier;
     }
 
@@ -71,6 +75,21 @@ public final class NotifierFixture implements AutoCloseable {
 
     public void publish(PackageAlert alert) throws Exception {
         producer.send(new ProducerRecord<>(prefix + ".alerts.depletion", alert.getAlertKey(), alert)).get();
+    }
+
+    /** Sends without waiting for the broker's answer (benchmarks); {@link #flush()} waits for all. */
+    public void publishAsync(PackageAlert alert) {
+        producer.send(new ProducerRecord<>(prefix + ".alerts.depletion", alert.getAlertKey(), alert));
+    }
+
+    public void flush() {
+        producer.flush();
+    }
+
+    /** The value of one sample line of /metrics, e.g. {@code name{tag="v"}}. */
+    public String metric(String sample) throws Exception {
+        return get("/metrics").body().lines().filter(l -> l.startsWith(sample + " ")).map(l -> l.substring(sample.length() + 1))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no metric " + sample));
     }
 
     public HttpResponse<String> get(String path) throws Exception {
