@@ -1,5 +1,6 @@
 package io.packwatch.notifier.alertmanager;
 
+import io.packwatch.core.Amounts;
 import io.packwatch.core.VendorApi;
 import io.packwatch.schema.AmountUnit;
 import io.packwatch.schema.PackageAlert;
@@ -130,23 +131,8 @@ public final class AlertMapping {
         return d.toString();
     }
 
-    private static final String[] BYTE_UNITS = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
-
     static String amount(double value, AmountUnit unit) {
-        if (unit == AmountUnit.BYTES) {
-            int i = 0;
-            while (Math.abs(value) >= 1024 && i < BYTE_UNITS.length - 1) {
-                value /= 1024;
-                i++;
-            }
-            return String.format(Locale.ROOT, i == 0 ? "%.0f %s" : "%.1f %s", value, BYTE_UNITS[i]);
-        }
-        String suffix = switch (unit) {
-            case MINUTES -> "min";
-            case HOURS -> "h";
-            default -> "units";
-        };
-        return String.format(Locale.ROOT, Math.rint(value) == value ? "%.0f %s" : "%.1f %s", value, suffix);
+        return Amounts.format(value, unit);
     }
 
     private String runbook(Map<String, String> labels) {

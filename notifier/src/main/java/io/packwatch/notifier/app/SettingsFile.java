@@ -110,35 +110,27 @@ public final class SettingsFile {
     }
 
     public int positiveInt(String key, int fallback) {
-        String raw = string(key, null);
-        if (raw == null) {
-            return fallback;
-        }
-        try {
-            int value = Integer.parseInt(raw.trim());
-            if (value > 0) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw error(key, "must be a positive integer, got '" + raw + "'");
+        return intIn(key, fallback, 1, Integer.MAX_VALUE, "a positive integer");
     }
 
     public int port(String key, int fallback) {
+        return intIn(key, fallback, 0, 65535, "a port number 0..65535 (0 = any free port)");
+    }
+
+    private int intIn(String key, int fallback, int min, int max, String what) {
         String raw = string(key, null);
         if (raw == null) {
             return fallback;
         }
         try {
             int value = Integer.parseInt(raw.trim());
-            if (value >= 0 && value <= 65535) {
+            if (value >= min && value <= max) {
                 return value;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw error(key, "must be a port number 0..65535 (0 = any free port), got '" + raw + "'");
+        throw error(key, "must be " + what + ", got '" + raw + "'");
     }
 
     public URI httpUrl(String key, String raw) {

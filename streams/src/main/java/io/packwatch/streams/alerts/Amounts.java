@@ -1,31 +1,14 @@
 package io.packwatch.streams.alerts;
 
 import io.packwatch.schema.AmountUnit;
-import java.util.Locale;
 
-/** Human amounts for alert messages: binary byte units (as the vendors' GB are 2^30), minutes, hours. */
+/** Human amounts for alert messages; the formatting lives in {@link io.packwatch.core.Amounts}, shared with the notifier. */
 public final class Amounts {
-
-    private static final String[] BYTE_UNITS = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
 
     private Amounts() {
     }
 
     public static String format(double amount, AmountUnit unit) {
-        if (unit == AmountUnit.BYTES) {
-            double v = amount;
-            int i = 0;
-            while (Math.abs(v) >= 1024 && i < BYTE_UNITS.length - 1) {
-                v /= 1024;
-                i++;
-            }
-            return String.format(Locale.ROOT, i == 0 ? "%.0f %s" : "%.1f %s", v, BYTE_UNITS[i]);
-        }
-        String u = switch (unit) {
-            case MINUTES -> "min";
-            case HOURS -> "h";
-            default -> "units";
-        };
-        return String.format(Locale.ROOT, Math.rint(amount) == amount ? "%.0f %s" : "%.1f %s", amount, u);
+        return io.packwatch.core.Amounts.format(amount, unit);
     }
 }
