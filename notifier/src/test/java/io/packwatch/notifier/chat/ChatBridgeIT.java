@@ -99,7 +99,8 @@ class ChatBridgeIT {
     }
 
     @Test
-    void rateLimitAnswersAreRetriedAndNothingIsLost() throws Exception {
+    void rateLimitAnswersAndServerErrorsAreRetriedAndNothingIsLost() throws Exception {
+        stubs.wecom.failNext.set(1);
         stubs.wecom.rejectNext.set(2);
         stubs.dingtalk.rejectNext.set(2);
         stubs.feishu.rejectNext.set(2);
@@ -110,7 +111,8 @@ class ChatBridgeIT {
         }
         String metrics = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bridge.port() + "/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-        assertThat(metrics).contains("packwatch_chatbridge_retries_total{robot=\"ops-feishu\"} 2.0")
+        assertThat(metrics).contains("packwatch_chatbridge_retries_total{robot=\"ops-feishu\"} 2.0",
+                "packwatch_chatbridge_retries_total{robot=\"ops-wecom\"} 3.0")
                 .doesNotContain(RobotStubs.WECOM_KEY, RobotStubs.DING_SECRET, RobotStubs.FEISHU_SECRET);
     }
 

@@ -42,6 +42,8 @@ final class RobotStubs implements AutoCloseable {
         final AtomicInteger overLimit = new AtomicInteger();
         final AtomicInteger badSignature = new AtomicInteger();
         final AtomicInteger rejectNext = new AtomicInteger();
+        /** Requests to answer with HTTP 502 (a gateway in front of the robot API failing) before anything else. */
+        final AtomicInteger failNext = new AtomicInteger();
         final AtomicInteger injectedRejections = new AtomicInteger();
         private final Deque<Instant> window = new ArrayDeque<>();
         private final int perMinute;
@@ -84,7 +86,9 @@ final class RobotStubs implements AutoCloseable {
     private void wecom(HttpExchange ex) throws IOException {
         Map<String, String> q = query(ex);
         JsonNode body = body(ex);
-        if (!WECOM_KEY.equals(q.get("key"))) {
+        if (wecom.failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            reply(ex, 502, Map.of("error", "bad gateway"));
+        } else if (!WECOM_KEY.equals(q.get("key"))) {
             reply(ex, 200, Map.of("errcode", 93000, "errmsg", "invalid webhook url"));
         } else if (rejected(wecom)) {
             reply(ex, 200, Map.of("errcode", 45009, "errmsg", "api freq out of limit"));
