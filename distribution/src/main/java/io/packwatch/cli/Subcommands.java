@@ -1,6 +1,8 @@
 package io.packwatch.cli;
 
 import io.packwatch.collectors.CollectCommand;
+import io.packwatch.notifier.app.NotifyCommand;
+import io.packwatch.notifier.chat.ChatBridgeCommand;
 import io.packwatch.simulators.SimulatorCommand;
 
 import io.packwatch.streams.app.StreamsCommand;
@@ -16,5 +18,7 @@ final class Subcommands {
         commandLine.addSubcommand("sim", new SimulatorCommand());
         commandLine.addSubcommand("collect", new CollectCommand());
         commandLine.addSubcommand("streams", new StreamsCommand());
+        commandLine.addSubcommand("notify", new NotifyCommand());
+        commandLine.addSubcommand("chat-bridge", new ChatBridgeCommand());
     }
 }

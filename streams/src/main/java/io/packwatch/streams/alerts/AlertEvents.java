@@ -1,5 +1,6 @@
 package io.packwatch.streams.alerts;
 
+import io.packwatch.core.Amounts;
 import io.packwatch.schema.AlertState;
 import io.packwatch.schema.AlertType;
 import io.packwatch.schema.PackageAlert;

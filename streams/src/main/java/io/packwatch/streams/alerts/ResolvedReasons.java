@@ -1,5 +1,6 @@
 package io.packwatch.streams.alerts;
 
+import io.packwatch.core.Amounts;
 import io.packwatch.schema.PackageSnapshot;
 import io.packwatch.schema.PackageStatus;
 import io.packwatch.streams.forecast.Forecast;

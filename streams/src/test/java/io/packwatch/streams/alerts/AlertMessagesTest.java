@@ -1,5 +1,6 @@
 package io.packwatch.streams.alerts;
 
+import io.packwatch.core.Amounts;
 import static io.packwatch.streams.alerts.AlertHarness.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;

@@ -1,9 +1,12 @@
-package io.packwatch.streams.alerts;
+package io.packwatch.core;
 
 import io.packwatch.schema.AmountUnit;
 import java.util.Locale;
 
-/** Human amounts for alert messages: binary byte units (as the vendors' GB are 2^30), minutes, hours. */
+/**
+ * Human amounts for alert texts: binary byte units (as the vendors' GB are 2^30), minutes, hours. Shared by the
+ * streams app's alert messages and the notifier's Alertmanager descriptions, so both read the same.
+ */
 public final class Amounts {
 
     private static final String[] BYTE_UNITS = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
