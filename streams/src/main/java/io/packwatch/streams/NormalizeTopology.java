@@ -52,7 +52,7 @@ public final class NormalizeTopology {
 
         branches.get(SPLIT + FAILED_BRANCH)
                 .mapValues(value -> ((Normalized.Failed) value).deadLetter(), Named.as("packwatch-dead-letter-values"))
-                .process(DeadLetterProcessor::new, Named.as("packwatch-dead-letter-records"))
+                .process(() -> new DeadLetterProcessor<String>(settings.kafka()), Named.as("packwatch-dead-letter-records"))
                 .to(topics.dlq().name(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("packwatch-dlq-sink"));
 
         KStream<String, PackageSnapshot> snapshots = branches.get(SPLIT + OK_BRANCH)

@@ -16,10 +16,12 @@ import org.slf4j.LoggerFactory;
 public class DlqDeserializationExceptionHandler implements DeserializationExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(DlqDeserializationExceptionHandler.class);
     private String dlqTopic;
+    private int maxRecordBytes;
 
     @Override
     public void configure(Map<String, ?> configs) {
         dlqTopic = DlqTopicConfig.topic(configs);
+        maxRecordBytes = RecordSize.dlqLimit(configs);
     }
 
     @Override
@@ -28,6 +30,6 @@ public class DlqDeserializationExceptionHandler implements DeserializationExcept
                 VendorOfTopic.of(record.topic()), record.key(), record.value(), record.headers());
         LOG.warn("undeserializable record {}-{}@{} sent to {}: {}", record.topic(), record.partition(), record.offset(),
                 dlqTopic, letter.errorMessage());
-        return Response.resume(List.of(letter.toProducerRecord(dlqTopic)));
+        return Response.resume(List.of(letter.fitting(maxRecordBytes).toProducerRecord(dlqTopic)));
     }
 }

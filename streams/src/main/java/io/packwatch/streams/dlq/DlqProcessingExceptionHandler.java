@@ -16,10 +16,12 @@ import org.slf4j.LoggerFactory;
 public class DlqProcessingExceptionHandler implements ProcessingExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(DlqProcessingExceptionHandler.class);
     private String dlqTopic;
+    private int maxRecordBytes;
 
     @Override
     public void configure(Map<String, ?> configs) {
         dlqTopic = DlqTopicConfig.topic(configs);
+        maxRecordBytes = RecordSize.dlqLimit(configs);
     }
 
     @Override
@@ -33,6 +35,6 @@ public class DlqProcessingExceptionHandler implements ProcessingExceptionHandler
                 VendorOfTopic.of(context.topic()), context.sourceRawKey(), context.sourceRawValue(), context.headers());
         LOG.warn("processor {} failed on {}-{}@{}; record sent to {}", context.processorNodeId(), context.topic(),
                 context.partition(), context.offset(), dlqTopic, exception);
-        return Response.resume(List.of(letter.toProducerRecord(dlqTopic)));
+        return Response.resume(List.of(letter.fitting(maxRecordBytes).toProducerRecord(dlqTopic)));
     }
 }
