@@ -4,6 +4,7 @@ import io.packwatch.core.VendorApi;
 import io.packwatch.core.topics.Topics;
 import io.packwatch.schema.PackageSnapshot;
 import io.packwatch.streams.dlq.DeadLetterProcessor;
+import io.packwatch.streams.state.CollectorPolls;
 import io.packwatch.streams.state.PackageStore;
 import java.util.Arrays;
 import java.util.List;
@@ -40,10 +41,11 @@ public final class NormalizeTopology {
         List<String> rawTopics = Arrays.stream(VendorApi.values()).map(api -> topics.raw(api).name()).toList();
 
         PackageStore.addTo(builder, settings);
+        CollectorPolls.addTo(builder);
 
         KStream<String, Normalized> normalized = builder
                 .stream(rawTopics, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(SOURCE))
-                .process(() -> new NormalizeProcessor(apiByTopic), Named.as(NORMALIZE), PackageStore.NAME);
+                .process(() -> new NormalizeProcessor(apiByTopic), Named.as(NORMALIZE), PackageStore.NAME, CollectorPolls.NAME);
 
         Map<String, KStream<String, Normalized>> branches = normalized
                 .split(Named.as(SPLIT))
