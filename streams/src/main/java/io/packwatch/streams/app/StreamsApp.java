@@ -57,7 +57,8 @@ public final class StreamsApp implements AutoCloseable {
             Map<String, Object> admin = new HashMap<>(settings.kafka());
             TopicProvisioner.ensureTopics(admin, settings.topics(), settings.topicPartitions(), settings.topicReplicationFactor());
         }
-        SchemaWarmup.register(settings.serdeConfig(), SchemaWarmup.subjects(settings.topics()));
+        SchemaWarmup.register(settings.serdeConfig(), SchemaWarmup.subjects(settings.topics()),
+                RegistryStartup.from(settings.raw()));
         // Bind the port before creating the Kafka Streams client: a taken port fails the start early.
         http = new HttpApi(settings.httpHost(), settings.httpPort(), router);
         try {

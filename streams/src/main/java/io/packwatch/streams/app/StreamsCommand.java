@@ -29,11 +29,18 @@ public class StreamsCommand implements Callable<Integer> {
         StreamsSettings settings;
         try {
             settings = StreamsSettings.load(config, System.getenv());
+            RegistryStartup.from(settings.raw());
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             System.err.println("invalid configuration: " + e.getMessage());
             return 2;
         }
-        StreamsApp app = StreamsApp.start(settings);
+        StreamsApp app;
+        try {
+            app = StreamsApp.start(settings);
+        } catch (RegistryStartup.Unavailable e) {
+            System.err.println(e.getMessage());
+            return 1;
+        }
         Thread hook = new Thread(() -> {
             LOG.info("shutdown requested");
             app.close(Duration.ofSeconds(shutdownTimeoutSeconds));
