@@ -2,7 +2,6 @@ package io.packwatch.streams.app;
 
 import io.packwatch.core.registry.SchemaRegistryException;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -32,22 +31,8 @@ record RegistryStartup(Duration maxWait, Duration maxBackoff) {
     }
 
     static RegistryStartup from(Map<String, String> packwatchSettings) {
-        return new RegistryStartup(duration(packwatchSettings, MAX_WAIT, "PT5M"), duration(packwatchSettings, MAX_BACKOFF, "PT30S"));
-    }
-
-    private static Duration duration(Map<String, String> settings, String key, String fallback) {
-        String text = settings.getOrDefault(key, fallback).trim();
-        Duration d;
-        try {
-            d = Duration.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("setting '" + key + "' must be an ISO-8601 duration like " + fallback
-                    + ", got '" + text + "'");
-        }
-        if (d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException("setting '" + key + "' must be positive, got " + text);
-        }
-        return d;
+        return new RegistryStartup(SettingDurations.positive(packwatchSettings, MAX_WAIT, "PT5M"),
+                SettingDurations.positive(packwatchSettings, MAX_BACKOFF, "PT30S"));
     }
 
     /** {@code call}'s result, retried while the registry is unreachable or failing (5xx). */

@@ -1,6 +1,7 @@
 package io.packwatch.streams.dlq;
 
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.Record;
 import org.slf4j.Logger;
@@ -13,10 +14,12 @@ import org.slf4j.LoggerFactory;
 public class DeadLetterProcessor<K> extends ContextualProcessor<K, DeadLetter, byte[], byte[]> {
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterProcessor.class);
     private final int maxRecordBytes;
+    private final AtomicLong deadLetters;
 
     /** @param kafkaConfig the app's Kafka settings, read for the producer's {@code max.request.size} */
     public DeadLetterProcessor(Map<String, ?> kafkaConfig) {
         this.maxRecordBytes = RecordSize.dlqLimit(kafkaConfig);
+        this.deadLetters = DeadLetterCount.of(kafkaConfig);
     }
 
     @Override
@@ -27,6 +30,7 @@ public class DeadLetterProcessor<K> extends ContextualProcessor<K, DeadLetter, b
                     letter.sourceTopic(), letter.sourcePartition(), letter.sourceOffset(), letter.original().valueSize(),
                     maxRecordBytes);
         }
+        deadLetters.incrementAndGet();
         context().forward(new Record<>(letter.key(), letter.value(), record.timestamp(), letter.headers()));
     }
 }

@@ -2,6 +2,7 @@ package io.packwatch.streams.dlq;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
@@ -25,11 +26,13 @@ public class DlqProductionExceptionHandler implements ProductionExceptionHandler
     private static final Logger LOG = LoggerFactory.getLogger(DlqProductionExceptionHandler.class);
     private String dlqTopic;
     private int maxRecordBytes;
+    private AtomicLong deadLetters;
 
     @Override
     public void configure(Map<String, ?> configs) {
         dlqTopic = DlqTopicConfig.topic(configs);
         maxRecordBytes = RecordSize.dlqLimit(configs);
+        deadLetters = DeadLetterCount.of(configs);
     }
 
     @Override
@@ -61,6 +64,7 @@ public class DlqProductionExceptionHandler implements ProductionExceptionHandler
         LOG.warn("record for {} from {}-{}@{} cannot be produced, sent to {}{}: {}", outputTopic, context.topic(),
                 context.partition(), context.offset(), dlqTopic, letter.isReference() ? " as a reference copy" : "",
                 letter.errorMessage());
+        deadLetters.incrementAndGet();
         return Response.resume(List.of(letter.toProducerRecord(dlqTopic)));
     }
 
@@ -74,6 +78,7 @@ public class DlqProductionExceptionHandler implements ProductionExceptionHandler
         }
         LOG.warn("dead letter of {}-{}@{} refused by {} ({}); writing a reference copy", letter.sourceTopic(),
                 letter.sourcePartition(), letter.sourceOffset(), dlqTopic, exception.getMessage());
+        deadLetters.incrementAndGet();
         return Response.resume(List.of(letter.reference().toProducerRecord(dlqTopic)));
     }
 }

@@ -7,6 +7,7 @@ import static io.packwatch.streams.Envelopes.summary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.packwatch.core.serde.SpecificAvroSerde;
 import io.packwatch.schema.AlertState;
 import io.packwatch.schema.AlertType;
@@ -19,6 +20,10 @@ import io.packwatch.testsupport.KafkaTestClients;
 import io.packwatch.testsupport.TestInfra;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,7 +57,8 @@ import org.junit.jupiter.api.io.TempDir;
  * collector's do) and the streams app keeps running. On the real broker (a broker of its own, so it can be stopped)
  * and the real registry: no STALE for the packages the collector kept returning, while two controls, packages the
  * collector stopped returning before and after the outage, do turn STALE (so the check ran on both sides of it);
- * the events of every alert key never go back in time.
+ * the events of every alert key never go back in time. {@code /health} says DEGRADED with the reason (and {@code /ready}
+ * 503) while the broker is away, and UP again after.
  */
 @ExtendWith(KafkaAndRegistryExtension.class)
 class StaleAcrossBrokerOutageIT {
@@ -61,7 +67,8 @@ class StaleAcrossBrokerOutageIT {
     /** stale.intervals (3) × stale.poll-interval (1 s) */
     private static final Duration STALE_AFTER = POLL_INTERVAL.multipliedBy(3);
     private static final String SCOPE = "baidu-eip/acct/bj";
-    private static final List<String> KEPT = List.of("tp-a", "tp-b", "tp-c");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
@@ -83,7 +90,9 @@ class StaleAcrossBrokerOutageIT {
                     Map.entry("packwatch.http.port", Integer.toString(freePort())),
                     Map.entry("packwatch.alerts.stale.poll-interval", "PT1S"),
                     Map.entry("packwatch.alerts.stale.intervals", "3"),
-                    Map.entry("packwatch.state.stale-check-interval", "PT0.2S"))));
+                    Map.entry("packwatch.state.stale-check-interval", "PT0.2S"),
+                    Map.entry("packwatch.health.check-interval", "PT0.5S"),
+                    Map.entry("packwatch.health.thread-replaced-within", "PT5S"))));
             Collector collector = new Collector(kafka.bootstrapServers(), prefix + ".raw.baidu-eip");
             Thread polling = new Thread(collector, "simulated-collector");
             try {
@@ -95,12 +104,27 @@ class StaleAcrossBrokerOutageIT {
                 collector.returned.remove("tp-before");               // control 1: its collector stops returning it
                 await().atMost(WAIT).until(() -> staleKeys(kafka, prefix).contains(SCOPE + "/tp-before"));
 
+                await().atMost(WAIT).untilAsserted(() -> assertThat(health(app, "/ready")).containsEntry("status", "UP"));
                 int pollsBefore = collector.polls.get();
                 kafka.stopBroker();
+                long down = System.nanoTime();
+                await().atMost(WAIT).untilAsserted(() -> {
+                    Map<String, Object> health = health(app, "/health");
+                    assertThat(health).containsEntry("status", "DEGRADED").containsEntry("code", 200);
+                    assertThat(health.get("reasons").toString()).contains("broker unreachable");
+                    assertThat(health(app, "/ready")).containsEntry("code", 503);
+                });
                 // The outage is the scenario itself: four stale periods without a broker, the collector's sends waiting.
-                TimeUnit.MILLISECONDS.sleep(STALE_AFTER.multipliedBy(4).toMillis());
+                long left = STALE_AFTER.multipliedBy(4).toNanos() - (System.nanoTime() - down);
+                if (left > 0) {
+                    TimeUnit.NANOSECONDS.sleep(left);
+                }
                 kafka.startBroker();
                 await().atMost(WAIT).until(() -> collector.polls.get() >= pollsBefore + 3);
+                await().atMost(WAIT).untilAsserted(() -> {
+                    assertThat(health(app, "/health")).containsEntry("status", "UP").containsEntry("code", 200);
+                    assertThat(health(app, "/ready")).containsEntry("code", 200);
+                });
 
                 collector.returned.remove("tp-after");                // control 2: the check also runs after the outage
                 await().atMost(WAIT).until(() -> staleKeys(kafka, prefix).contains(SCOPE + "/tp-after"));
@@ -156,6 +180,16 @@ class StaleAcrossBrokerOutageIT {
             }
         }
         return records;
+    }
+
+    /** The JSON body of a health endpoint, plus its HTTP status as {@code code}. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> health(StreamsApp app, String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.httpPort() + path))
+                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        Map<String, Object> body = new HashMap<>(JSON.readValue(response.body(), Map.class));
+        body.put("code", response.statusCode());
+        return body;
     }
 
     private static int freePort() throws IOException {
