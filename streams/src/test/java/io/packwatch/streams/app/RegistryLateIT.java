@@ -7,13 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.packwatch.core.serde.SpecificAvroSerde;
 import io.packwatch.schema.PackageSnapshot;
+import io.packwatch.streams.AppItSettings;
 import io.packwatch.streams.StreamsSettings;
 import io.packwatch.testsupport.ApicurioRegistry;
 import io.packwatch.testsupport.KafkaAndRegistryExtension;
 import io.packwatch.testsupport.KafkaTestClients;
 import io.packwatch.testsupport.TestInfra;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,21 +41,11 @@ class RegistryLateIT {
 
     @Test
     void theAppStartedBeforeTheRegistryComesUpOnceTheRegistryDoes() throws Exception {
-        int registryPort = freePort();
+        int registryPort = AppItSettings.freePort();
         String registryUrl = "http://127.0.0.1:" + registryPort + "/apis/ccompat/v7";
         String prefix = KafkaTestClients.unique("pwlate");
-        StreamsSettings settings = StreamsSettings.fromMap(Map.ofEntries(
-                Map.entry("bootstrap.servers", TestInfra.kafka().bootstrapServers()),
-                Map.entry("schema.registry.url", registryUrl),
-                Map.entry("application.id", KafkaTestClients.unique("pwlate-app")),
-                Map.entry("state.dir", stateDir.toString()),
-                Map.entry("commit.interval.ms", "100"),
-                Map.entry("statestore.cache.max.bytes", "0"),
-                Map.entry("packwatch.topic.prefix", prefix),
-                Map.entry("packwatch.topics.partitions", "1"),
-                Map.entry("packwatch.http.host", "127.0.0.1"),
-                Map.entry("packwatch.http.port", Integer.toString(freePort())),
-                Map.entry(RegistryStartup.MAX_BACKOFF, "PT1S")));
+        StreamsSettings settings = AppItSettings.of(TestInfra.kafka().bootstrapServers(), registryUrl, prefix,
+                KafkaTestClients.unique("pwlate-app"), stateDir, Map.of(RegistryStartup.MAX_BACKOFF, "PT1S"));
         CompletableFuture<StreamsApp> starting = CompletableFuture.supplyAsync(() -> {
             try {
                 return StreamsApp.start(settings);
@@ -92,11 +82,5 @@ class RegistryLateIT {
         ApicurioRegistry registry = ApicurioRegistry.start(port);
         assertThat(starting.isCompletedExceptionally()).as("the app gave up while the registry started").isFalse();
         return registry;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

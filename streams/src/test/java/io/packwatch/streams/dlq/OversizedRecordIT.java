@@ -10,13 +10,13 @@ import static org.awaitility.Awaitility.await;
 import io.packwatch.core.topics.RecordLimits;
 import io.packwatch.core.serde.SpecificAvroSerde;
 import io.packwatch.schema.PackageSnapshot;
+import io.packwatch.streams.AppItSettings;
 import io.packwatch.streams.StreamsSettings;
 import io.packwatch.streams.app.StreamsApp;
 import io.packwatch.testsupport.KafkaAndRegistryExtension;
 import io.packwatch.testsupport.KafkaTestClients;
 import io.packwatch.testsupport.TestInfra;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -178,35 +178,19 @@ class OversizedRecordIT {
     }
 
     private StreamsApp start(StreamsSettings settings) throws Exception {
-        StreamsApp app = StreamsApp.start(settings.with(Map.of("packwatch.http.port", Integer.toString(freePort()))));
+        StreamsApp app = StreamsApp.start(settings.with(Map.of("packwatch.http.port", Integer.toString(AppItSettings.freePort()))));
         apps.add(app);
         await().atMost(WAIT).until(() -> health(app) == 200);
         return app;
     }
 
     private StreamsSettings settings(String prefix, String appId) {
-        return StreamsSettings.fromMap(Map.ofEntries(
-                Map.entry("bootstrap.servers", TestInfra.kafka().bootstrapServers()),
-                Map.entry("schema.registry.url", TestInfra.registry().url()),
-                Map.entry("application.id", appId),
-                Map.entry("state.dir", stateDir.toString()),
-                Map.entry("commit.interval.ms", "100"),
-                Map.entry("statestore.cache.max.bytes", "0"),
-                Map.entry("packwatch.topic.prefix", prefix),
-                Map.entry("packwatch.topics.partitions", "1"),
-                Map.entry("packwatch.http.host", "127.0.0.1"),
-                Map.entry("packwatch.http.advertised.host", "127.0.0.1")));
+        return AppItSettings.of(TestInfra.kafka().bootstrapServers(), TestInfra.registry().url(), prefix, appId, stateDir, Map.of());
     }
 
     private int health(StreamsApp app) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.httpPort() + "/health"))
                 .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static String header(ConsumerRecord<byte[], byte[]> record, String name) {

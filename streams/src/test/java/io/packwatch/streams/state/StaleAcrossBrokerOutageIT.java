@@ -12,14 +12,13 @@ import io.packwatch.core.serde.SpecificAvroSerde;
 import io.packwatch.schema.AlertState;
 import io.packwatch.schema.AlertType;
 import io.packwatch.schema.PackageAlert;
-import io.packwatch.streams.StreamsSettings;
+import io.packwatch.streams.AppItSettings;
 import io.packwatch.streams.app.StreamsApp;
 import io.packwatch.testsupport.EmbeddedKafka;
 import io.packwatch.testsupport.KafkaAndRegistryExtension;
 import io.packwatch.testsupport.KafkaTestClients;
 import io.packwatch.testsupport.TestInfra;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -77,22 +76,13 @@ class StaleAcrossBrokerOutageIT {
     void aBrokerOutageRaisesNoStaleForPackagesWhoseCollectorKeptPolling() throws Exception {
         try (EmbeddedKafka kafka = EmbeddedKafka.startStoppable(dir.resolve("kafka"))) {
             String prefix = KafkaTestClients.unique("pwstale");
-            StreamsApp app = StreamsApp.start(StreamsSettings.fromMap(Map.ofEntries(
-                    Map.entry("bootstrap.servers", kafka.bootstrapServers()),
-                    Map.entry("schema.registry.url", TestInfra.registry().url()),
-                    Map.entry("application.id", KafkaTestClients.unique("pwstale-app")),
-                    Map.entry("state.dir", dir.resolve("state").toString()),
-                    Map.entry("commit.interval.ms", "100"),
-                    Map.entry("statestore.cache.max.bytes", "0"),
-                    Map.entry("packwatch.topic.prefix", prefix),
-                    Map.entry("packwatch.topics.partitions", "1"),
-                    Map.entry("packwatch.http.host", "127.0.0.1"),
-                    Map.entry("packwatch.http.port", Integer.toString(freePort())),
-                    Map.entry("packwatch.alerts.stale.poll-interval", "PT1S"),
-                    Map.entry("packwatch.alerts.stale.intervals", "3"),
-                    Map.entry("packwatch.state.stale-check-interval", "PT0.2S"),
-                    Map.entry("packwatch.health.check-interval", "PT0.5S"),
-                    Map.entry("packwatch.health.thread-replaced-within", "PT5S"))));
+            StreamsApp app = StreamsApp.start(AppItSettings.of(kafka.bootstrapServers(), TestInfra.registry().url(), prefix,
+                    KafkaTestClients.unique("pwstale-app"), dir.resolve("state"), Map.of(
+                            "packwatch.alerts.stale.poll-interval", "PT1S",
+                            "packwatch.alerts.stale.intervals", "3",
+                            "packwatch.state.stale-check-interval", "PT0.2S",
+                            "packwatch.health.check-interval", "PT0.5S",
+                            "packwatch.health.thread-replaced-within", "PT5S")));
             Collector collector = new Collector(kafka.bootstrapServers(), prefix + ".raw.baidu-eip");
             Thread polling = new Thread(collector, "simulated-collector");
             try {
@@ -190,12 +180,6 @@ class StaleAcrossBrokerOutageIT {
         Map<String, Object> body = new HashMap<>(JSON.readValue(response.body(), Map.class));
         body.put("code", response.statusCode());
         return body;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     /**
