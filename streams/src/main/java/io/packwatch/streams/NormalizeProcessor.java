@@ -9,6 +9,7 @@ import io.packwatch.streams.normalize.Normalizers;
 import io.packwatch.streams.normalize.PackageKey;
 import io.packwatch.streams.normalize.RawEnvelope;
 import io.packwatch.streams.normalize.RawEnvelopes;
+import io.packwatch.streams.state.CollectorPolls;
 import io.packwatch.streams.state.LatestSnapshots;
 import io.packwatch.streams.state.PackageStore;
 import java.time.Instant;
@@ -25,6 +26,7 @@ import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * Raw envelope bytes in, {@link Normalized} out. Packages are normalized; a complete poll summary marks the packages
  * of its api/account/region that the cycle did not see as gone (a snapshot with status DELETED), reading their latest
  * snapshots from the {@link PackageStore} (which part 2 keeps, downstream of this processor, within the same
- * forward); an incomplete one marks nothing. Bad input becomes a {@link Normalized.Failed} value; only store and
+ * forward); an incomplete one marks nothing. Every readable summary records the poll in {@link CollectorPolls}, the
+ * collectors' heartbeat that STALE is judged from. Bad input becomes a {@link Normalized.Failed} value; only store and
  * forwarding failures (which are not about the data) are thrown.
  */
 final class NormalizeProcessor extends ContextualProcessor<String, byte[], String, Normalized> {
@@ -42,6 +45,7 @@ final class NormalizeProcessor extends ContextualProcessor<String, byte[], Strin
 
     private final Map<String, String> apiByTopic;
     private LatestSnapshots latest;
+    private KeyValueStore<String, Long> collectorPolls;
 
     NormalizeProcessor(Map<String, String> apiByTopic) {
         this.apiByTopic = apiByTopic;
@@ -51,6 +55,7 @@ final class NormalizeProcessor extends ContextualProcessor<String, byte[], Strin
     public void init(ProcessorContext<String, Normalized> context) {
         super.init(context);
         latest = PackageStore.latestSnapshots(context);
+        collectorPolls = CollectorPolls.of(context);
     }
 
     @Override
@@ -80,6 +85,9 @@ final class NormalizeProcessor extends ContextualProcessor<String, byte[], Strin
             keep(record, snapshot);
         } else {
             markGone(record, envelope, summary);
+            // complete or not, a summary is the collector saying it polled this scope (part 2 judges STALE from it)
+            CollectorPolls.polled(collectorPolls, PackageKey.scopePrefix(envelope.api(), envelope.account(), envelope.region()),
+                    summary.startedAt().toEpochMilli());
         }
     }
 

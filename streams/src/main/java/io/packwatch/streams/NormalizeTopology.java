@@ -4,6 +4,7 @@ import io.packwatch.core.VendorApi;
 import io.packwatch.core.topics.Topics;
 import io.packwatch.schema.PackageSnapshot;
 import io.packwatch.streams.dlq.DeadLetterProcessor;
+import io.packwatch.streams.state.CollectorPolls;
 import io.packwatch.streams.state.PackageStore;
 import java.util.Arrays;
 import java.util.List;
@@ -40,10 +41,11 @@ public final class NormalizeTopology {
         List<String> rawTopics = Arrays.stream(VendorApi.values()).map(api -> topics.raw(api).name()).toList();
 
         PackageStore.addTo(builder, settings);
+        CollectorPolls.addTo(builder);
 
         KStream<String, Normalized> normalized = builder
                 .stream(rawTopics, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(SOURCE))
-                .process(() -> new NormalizeProcessor(apiByTopic), Named.as(NORMALIZE), PackageStore.NAME);
+                .process(() -> new NormalizeProcessor(apiByTopic), Named.as(NORMALIZE), PackageStore.NAME, CollectorPolls.NAME);
 
         Map<String, KStream<String, Normalized>> branches = normalized
                 .split(Named.as(SPLIT))
@@ -52,7 +54,7 @@ public final class NormalizeTopology {
 
         branches.get(SPLIT + FAILED_BRANCH)
                 .mapValues(value -> ((Normalized.Failed) value).deadLetter(), Named.as("packwatch-dead-letter-values"))
-                .process(DeadLetterProcessor::new, Named.as("packwatch-dead-letter-records"))
+                .process(() -> new DeadLetterProcessor<String>(settings.kafka()), Named.as("packwatch-dead-letter-records"))
                 .to(topics.dlq().name(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("packwatch-dlq-sink"));
 
         KStream<String, PackageSnapshot> snapshots = branches.get(SPLIT + OK_BRANCH)

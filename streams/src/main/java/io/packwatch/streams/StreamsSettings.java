@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.packwatch.core.registry.SchemaRegistryConfig;
+import io.packwatch.core.topics.RecordLimits;
 import io.packwatch.core.topics.Topics;
 import io.packwatch.streams.dlq.DlqDeserializationExceptionHandler;
 import io.packwatch.streams.dlq.DlqProcessingExceptionHandler;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -77,6 +79,11 @@ public final class StreamsSettings {
         // pays for formatting a "waiting for new data" message whenever a vendor's partition is empty: about 15 % of
         // the stream thread in the benchmark (docs/benchmarks.md).
         k.putIfAbsent(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, String.valueOf(StreamsConfig.MAX_TASK_IDLE_MS_DISABLED));
+        if (!k.containsKey(ProducerConfig.MAX_REQUEST_SIZE_CONFIG)) {
+            // stated, not left to the client default: dead letters are sized against it (RecordLimits)
+            k.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
+                    String.valueOf(RecordLimits.PRODUCER_MAX_REQUEST_BYTES));
+        }
         k.putIfAbsent(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.dlq().name());
         k.putIfAbsent(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DlqDeserializationExceptionHandler.class.getName());
         k.putIfAbsent(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DlqProductionExceptionHandler.class.getName());

@@ -26,11 +26,17 @@ final class TopologyFixture implements AutoCloseable {
     final TestOutputTopic<byte[], byte[]> dlq;
 
     TopologyFixture(Path stateDir) {
-        settings = StreamsSettings.fromMap(Map.of(
+        this(stateDir, Map.of());
+    }
+
+    TopologyFixture(Path stateDir, Map<String, String> extra) {
+        Map<String, String> config = new java.util.HashMap<>(Map.of(
                 "bootstrap.servers", "unused:9092",
                 "schema.registry.url", "mock://streams-test-" + UUID.randomUUID(),
                 "application.id", "packwatch-streams-test",
                 StreamsConfig.STATE_DIR_CONFIG, stateDir.toString()));
+        config.putAll(extra);
+        settings = StreamsSettings.fromMap(config);
         topics = settings.topics();
         driver = new TopologyTestDriver(PackwatchTopology.build(settings), settings.streamsProperties());
         for (VendorApi api : VendorApi.values()) {

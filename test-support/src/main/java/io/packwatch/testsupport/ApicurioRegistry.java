@@ -52,6 +52,11 @@ public final class ApicurioRegistry implements RegistryEndpoint, AutoCloseable {
         return start(locateRunnerJar(), freePort());
     }
 
+    /** A registry of its own on {@code port} (a test that starts its app before its registry). */
+    public static ApicurioRegistry start(int port) throws IOException, InterruptedException {
+        return start(locateRunnerJar(), port);
+    }
+
     public static ApicurioRegistry start(Path runnerJar, int port) throws IOException, InterruptedException {
         Path workDir = OwnedTempDirs.create(WORK_DIR_PREFIX);
         Path log = workDir.resolve("apicurio.log");

@@ -1,6 +1,7 @@
 package io.packwatch.testsupport;
 
 import java.nio.file.Path;
+import kafka.server.BrokerServer;
 import java.util.Map;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
@@ -54,8 +55,20 @@ public final class EmbeddedKafka implements KafkaEndpoint, AutoCloseable {
 
     /** Starts a broker in {@code baseDirectory}, which close() deletes. */
     public static EmbeddedKafka start(Path baseDirectory) throws Exception {
+        return start(baseDirectory, true);
+    }
+
+    /**
+     * A broker of its own for a test that stops and restarts it ({@link #stopBroker}, {@link #startBroker}): the
+     * controller runs as a separate node, so the cluster's metadata quorum stays up while the broker is away.
+     */
+    public static EmbeddedKafka startStoppable(Path baseDirectory) throws Exception {
+        return start(baseDirectory, false);
+    }
+
+    private static EmbeddedKafka start(Path baseDirectory, boolean combined) throws Exception {
         TestKitNodes nodes = new TestKitNodes.Builder()
-                .setCombined(true)
+                .setCombined(combined)
                 .setNumBrokerNodes(1)
                 .setNumControllerNodes(1)
                 .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
@@ -88,6 +101,18 @@ public final class EmbeddedKafka implements KafkaEndpoint, AutoCloseable {
     /** The underlying test kit, for tests that stop and restart the broker. */
     public KafkaClusterTestKit cluster() {
         return cluster;
+    }
+
+    /** Stops the broker (not the controller) and waits until it is down. */
+    public void stopBroker() {
+        BrokerServer broker = cluster.brokers().values().iterator().next();
+        broker.shutdown();
+        broker.awaitShutdown();
+    }
+
+    /** Starts the broker stopped by {@link #stopBroker} again, on the same port and data. */
+    public void startBroker() {
+        cluster.brokers().values().iterator().next().startup();
     }
 
     /** Idempotent: the kit's own close() throws on a second call (platform-notes.md). */

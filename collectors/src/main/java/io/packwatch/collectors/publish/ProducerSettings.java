@@ -1,5 +1,6 @@
 package io.packwatch.collectors.publish;
 
+import io.packwatch.core.topics.RecordLimits;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,6 +37,8 @@ public final class ProducerSettings {
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 300_000);
         // send() blocks at most this long for metadata; the publisher then retries the send itself.
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        // Stated rather than left to the client default: envelopes are bounded below it (RecordLimits).
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, RecordLimits.PRODUCER_MAX_REQUEST_BYTES);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         p.putAll(fromConfig);
         if (p.get(ProducerConfig.ACKS_CONFIG) instanceof Number n) {

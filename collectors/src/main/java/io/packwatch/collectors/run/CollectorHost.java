@@ -1,13 +1,18 @@
 package io.packwatch.collectors.run;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.packwatch.collectors.CollectedApi;
 import io.packwatch.collectors.config.CollectorConfig;
 import io.packwatch.collectors.ops.OpsServer;
+import io.packwatch.collectors.paging.IncompleteReason;
+import io.packwatch.collectors.vendor.VendorJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +31,7 @@ public final class CollectorHost implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final OpsServer ops;
     private volatile boolean stopping;
+    static final int SILENT_INTERVALS = 3;
 
     /** @param opsPort null for no HTTP endpoint, 0 for a free port */
     public CollectorHost(List<CollectorConfig> configs, Integer opsPort, String opsHost) {
@@ -118,20 +124,42 @@ public final class CollectorHost implements AutoCloseable {
     }
 
     private OpsServer.Health health() {
-        com.fasterxml.jackson.databind.node.ObjectNode body = io.packwatch.collectors.vendor.VendorJson.MAPPER.createObjectNode();
-        body.put("status", stopping ? "STOPPING" : "UP");
-        com.fasterxml.jackson.databind.node.ArrayNode list = body.putArray("collectors");
+        return health(runners, stopping, Instant.now());
+    }
+
+    /**
+     * UP, or DEGRADED (still 200: a vendor or broker problem is no reason to restart the collector) with a reason per
+     * collector whose last cycle had failed polls, or whose last cycle finished more than {@value #SILENT_INTERVALS}
+     * poll intervals ago (polling or publishing stuck, e.g. waiting for the broker); STOPPING (503) during shutdown.
+     */
+    static OpsServer.Health health(List<CollectorRunner> runners, boolean stopping, Instant now) {
+        ObjectNode body = VendorJson.MAPPER.createObjectNode();
+        ArrayNode list = body.putArray("collectors");
+        ArrayNode reasons = VendorJson.MAPPER.createArrayNode();
         for (CollectorRunner r : runners) {
             CycleReport last = r.lastReport();
-            com.fasterxml.jackson.databind.node.ObjectNode c = list.addObject();
-            c.put("api", r.collector().api().id());
+            String api = r.collector().api().id();
+            ObjectNode c = list.addObject();
+            c.put("api", api);
             c.put("lastCycleFinishedAt", r.lastFinished() == null ? null : r.lastFinished().toString());
             if (last == null) {
                 c.putNull("lastCycleComplete");
             } else {
                 c.put("lastCycleComplete", last.complete());
+                for (PollResult poll : last.polls()) {
+                    for (IncompleteReason reason : poll.reasons()) {
+                        reasons.add(api + " " + poll.account() + "/" + poll.region() + ": " + reason.code() + " "
+                                + reason.message());
+                    }
+                }
+            }
+            Duration silentAfter = r.collector().config().pollInterval().multipliedBy(SILENT_INTERVALS);
+            if (r.lastFinished() != null && r.lastFinished().plus(silentAfter).isBefore(now)) {
+                reasons.add(api + ": no poll cycle finished since " + r.lastFinished() + " (polling or publishing stuck)");
             }
         }
+        body.put("status", stopping ? "STOPPING" : reasons.isEmpty() ? "UP" : "DEGRADED");
+        body.set("reasons", reasons);
         return new OpsServer.Health(!stopping, body.toString());
     }
 }

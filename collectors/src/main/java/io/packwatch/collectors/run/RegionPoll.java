@@ -11,6 +11,7 @@ import io.packwatch.collectors.publish.RecordKeys;
 import io.packwatch.collectors.retry.PacedRetryingCaller;
 import io.packwatch.collectors.vendor.ApiPage;
 import io.packwatch.collectors.vendor.VendorJson;
+import io.packwatch.core.topics.RecordLimits;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -46,8 +47,10 @@ final class RegionPoll {
     PollResult run(PollContext ctx) throws InterruptedException {
         Instant startedAt = clock.instant();
         RawPublisher.Batch batch = publisher.batch();
-        ListingOutcome outcome = target.lister().list(caller, (page, items) -> publishPage(ctx, batch, page, items));
+        List<IncompleteReason> refused = new ArrayList<>();
+        ListingOutcome outcome = target.lister().list(caller, (page, items) -> publishPage(ctx, batch, page, items, refused));
         List<IncompleteReason> reasons = new ArrayList<>(outcome.reasons());
+        reasons.addAll(refused);
         boolean confirmed = batch.awaitConfirmed();
         if (!confirmed) {
             reasons.add(new IncompleteReason("PublishUnconfirmed",
@@ -74,11 +77,23 @@ final class RegionPoll {
                 outcome.abandoned() || !confirmed || !summaryConfirmed, outcome.pages(), outcome.packages(), List.copyOf(reasons));
     }
 
-    private void publishPage(PollContext ctx, RawPublisher.Batch batch, ApiPage page, List<FoundItem> items)
-            throws InterruptedException {
+    private void publishPage(PollContext ctx, RawPublisher.Batch batch, ApiPage page, List<FoundItem> items,
+                             List<IncompleteReason> refused) throws InterruptedException {
         for (FoundItem found : items) {
             byte[] value = bytes(envelopes.packageEnvelope(ctx, found, page.requestId(), page.receivedAt()));
-            batch.send(RecordKeys.packageKey(ctx, found.instanceId(), found.packageId()), value,
+            String key = RecordKeys.packageKey(ctx, found.instanceId(), found.packageId());
+            int size = value.length + key.getBytes(StandardCharsets.UTF_8).length;
+            if (size > RecordLimits.RAW_ENVELOPE_MAX_BYTES) {
+                // Refused here with the vendor's request id, rather than by the broker or the streams app later; the
+                // poll is reported incomplete, so the package is not taken for deleted either.
+                String message = "package " + found.packageId() + ": envelope of " + size + " bytes exceeds the raw record"
+                        + " limit of " + RecordLimits.RAW_ENVELOPE_MAX_BYTES + " bytes; not published";
+                LOG.error("event=record-too-large api={} account={} region={} requestId={} message=\"{}\"", ctx.api().id(),
+                        ctx.account(), ctx.keyRegion(), page.requestId(), message);
+                refused.add(new IncompleteReason("RecordTooLarge", message, page.requestId()));
+                continue;
+            }
+            batch.send(key, value,
                     headers(ctx, EnvelopeFactory.TYPE_PACKAGE, found.packageId(), found.instanceId()));
         }
         metrics.page(ctx.account(), ctx.keyRegion(), items.size());

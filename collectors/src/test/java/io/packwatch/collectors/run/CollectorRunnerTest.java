@@ -1,19 +1,25 @@
 package io.packwatch.collectors.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.packwatch.collectors.CollectedApi;
 import io.packwatch.collectors.config.CollectorConfig;
 import io.packwatch.collectors.config.ConfigLoader;
 import io.packwatch.collectors.ops.CollectorMetrics;
+import io.packwatch.collectors.ops.OpsServer;
+import io.packwatch.collectors.paging.IncompleteReason;
 import io.packwatch.collectors.publish.EnvelopeFactory;
 import io.packwatch.collectors.publish.PublishListener;
 import io.packwatch.collectors.publish.RawPublisher;
+import io.packwatch.collectors.vendor.VendorJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -78,6 +84,41 @@ class CollectorRunnerTest {
         assertThat(byStart).allSatisfy(c -> assertThat(Duration.ofNanos(c[1] - c[0]))
                 .isGreaterThan(Duration.ofMillis(POLL_INTERVAL_MS)));
         assertThat(runner.lastReport()).isNotNull();
+    }
+
+    @Test
+    void healthIsDegradedWithTheReasonWhenPollsFailOrCyclesStop(@TempDir Path dir) throws Exception {
+        PollResult failed = new PollResult("main", "ap-guangzhou", "p1", false, false, 0, 0,
+                List.of(new IncompleteReason("AuthFailure.SignatureFailure", "bad signature", "req-9")));
+        PollResult fine = new PollResult("main", "ap-guangzhou", "p1", true, false, 1, 3, List.of());
+        CollectorRunner failing = new CollectorRunner(collector(dir), () -> new CycleReport(List.of(failed), Duration.ZERO));
+        CollectorRunner healthy = new CollectorRunner(collector(dir), () -> new CycleReport(List.of(fine), Duration.ZERO));
+        failing.startDaemon();
+        healthy.startDaemon();
+        try {
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> failing.lastFinished() != null && healthy.lastFinished() != null);
+            Instant now = java.time.Instant.now();
+
+            JsonNode up = VendorJson.MAPPER.readTree(
+                    CollectorHost.health(List.of(healthy), false, now).json());
+            assertThat(up.get("status").asText()).isEqualTo("UP");
+
+            OpsServer.Health degraded = CollectorHost.health(List.of(healthy, failing), false, now);
+            assertThat(degraded.up()).as("still serving (200)").isTrue();
+            JsonNode body = VendorJson.MAPPER.readTree(degraded.json());
+            assertThat(body.get("status").asText()).isEqualTo("DEGRADED");
+            assertThat(body.get("reasons").toString())
+                    .contains("tencent-vpc main/ap-guangzhou: AuthFailure.SignatureFailure bad signature");
+
+            JsonNode stuck = VendorJson.MAPPER.readTree(
+                    CollectorHost.health(List.of(healthy), false, now.plus(Duration.ofHours(1))).json());
+            assertThat(stuck.get("status").asText()).isEqualTo("DEGRADED");
+            assertThat(stuck.get("reasons").toString()).contains("no poll cycle finished since");
+        } finally {
+            failing.shutdown(Duration.ofSeconds(10));
+            healthy.shutdown(Duration.ofSeconds(10));
+        }
     }
 
     private static Collector collector(Path dir) throws Exception {

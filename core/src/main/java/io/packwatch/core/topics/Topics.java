@@ -24,10 +24,14 @@ public final class Topics {
 
     public static final String DEFAULT_PREFIX = "packwatch";
 
-    private static final Map<String, String> DELETE_7D = Map.of(
-            "cleanup.policy", "delete", "retention.ms", String.valueOf(Duration.ofDays(7).toMillis()));
+    private static final Map<String, String> RAW = Map.of(
+            "cleanup.policy", "delete", "retention.ms", String.valueOf(Duration.ofDays(7).toMillis()),
+            "max.message.bytes", String.valueOf(RecordLimits.TOPIC_MAX_MESSAGE_BYTES));
     private static final Map<String, String> DELETE_30D = Map.of(
             "cleanup.policy", "delete", "retention.ms", String.valueOf(Duration.ofDays(30).toMillis()));
+    private static final Map<String, String> DLQ = Map.of(
+            "cleanup.policy", "delete", "retention.ms", String.valueOf(Duration.ofDays(30).toMillis()),
+            "max.message.bytes", String.valueOf(RecordLimits.TOPIC_MAX_MESSAGE_BYTES));
     private static final Map<String, String> COMPACTED = Map.of("cleanup.policy", "compact");
 
     private final String prefix;
@@ -44,7 +48,7 @@ public final class Topics {
         }
         this.prefix = prefix;
         for (VendorApi api : VendorApi.values()) {
-            raw.put(api, new TopicSpec<>(prefix + ".raw." + api.id(), new StringSerde(), Serdes.ByteArray(), DELETE_7D));
+            raw.put(api, new TopicSpec<>(prefix + ".raw." + api.id(), new StringSerde(), Serdes.ByteArray(), RAW));
         }
         packages = new TopicSpec<>(prefix + ".packages", new StringSerde(),
                 avro(PackageSnapshot.class, serdeConfig), DELETE_30D);
@@ -54,7 +58,7 @@ public final class Topics {
                 avro(PackageAlert.class, serdeConfig), DELETE_30D);
         alertsExpiry = new TopicSpec<>(prefix + ".alerts.expiry", new StringSerde(),
                 avro(PackageAlert.class, serdeConfig), DELETE_30D);
-        dlq = new TopicSpec<>(prefix + ".dlq", Serdes.ByteArray(), Serdes.ByteArray(), DELETE_30D);
+        dlq = new TopicSpec<>(prefix + ".dlq", Serdes.ByteArray(), Serdes.ByteArray(), DLQ);
     }
 
     /**

@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * The alert rules: from one accepted snapshot and its forecast, one {@link Signal} per alert key of the package.
- * STALE is not decided here from data (a snapshot always clears it); {@link #stale} is used by the punctuation.
+ * STALE is not decided here from data (a snapshot always clears it); {@link #stale} is used by the stale check, which
+ * judges a package stale only when its own collector polled its scope past the deadline without listing it.
  * A package that is gone (REFUNDED, DELETED) clears every alert.
  */
 public final class AlertRules {
@@ -59,7 +60,7 @@ public final class AlertRules {
         return signals;
     }
 
-    /** STALE from the wall-clock punctuation: the package has had no snapshot for {@link AlertThresholds#staleAfter()}. */
+    /** STALE: the package's collector polled its scope after {@link AlertThresholds#staleAfter()} without refreshing it. */
     public static Signal stale(String packageKey) {
         return Signal.of(AlertKeys.of(packageKey, AlertType.STALE, null), AlertType.STALE, null,
                 Severity.WARNING, Severity.WARNING, 1);

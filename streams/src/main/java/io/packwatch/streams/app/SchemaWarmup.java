@@ -40,16 +40,22 @@ final class SchemaWarmup {
         return subjects;
     }
 
-    static void register(Map<String, ?> serdeConfig, Map<String, Schema> subjects) throws InterruptedException {
+    /**
+     * Registers {@code subjects}, waiting for the registry as {@code startup} says; with auto-registration off, only
+     * waits until the registry answers (the stream threads need it for every record).
+     */
+    static void register(Map<String, ?> serdeConfig, Map<String, Schema> subjects, RegistryStartup startup)
+            throws InterruptedException {
+        SchemaRegistryClient registry = SchemaRegistryClients.fromConfig(serdeConfig);
         Object auto = serdeConfig.get(SchemaRegistryConfig.AUTO_REGISTER);
         if (auto != null && !Boolean.parseBoolean(auto.toString())) {
+            startup.await("list subjects", registry::subjects);
             return;
         }
-        SchemaRegistryClient registry = SchemaRegistryClients.fromConfig(serdeConfig);
         for (Map.Entry<String, Schema> e : subjects.entrySet()) {
             for (int attempt = 1; ; attempt++) {
                 try {
-                    registry.register(e.getKey(), e.getValue());
+                    startup.await("register " + e.getKey(), () -> registry.register(e.getKey(), e.getValue()));
                     break;
                 } catch (SchemaRegistryException ex) {
                     if (!ex.isIncompatible() || attempt == ATTEMPTS) {

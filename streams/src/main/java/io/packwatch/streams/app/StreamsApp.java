@@ -1,5 +1,10 @@
 package io.packwatch.streams.app;
 
+import io.packwatch.core.registry.SchemaRegistryClients;
+import io.packwatch.streams.dlq.DeadLetterCount;
+import java.time.Clock;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -43,6 +48,7 @@ public final class StreamsApp implements AutoCloseable {
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final KafkaStreamsMetrics streamsMetrics;
     private final HttpApi http;
+    private HealthMonitor health;
     private final Router router = new Router();
     private final PackageDetails details = new PackageDetails();
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -57,14 +63,16 @@ public final class StreamsApp implements AutoCloseable {
             Map<String, Object> admin = new HashMap<>(settings.kafka());
             TopicProvisioner.ensureTopics(admin, settings.topics(), settings.topicPartitions(), settings.topicReplicationFactor());
         }
-        SchemaWarmup.register(settings.serdeConfig(), SchemaWarmup.subjects(settings.topics()));
+        SchemaWarmup.register(settings.serdeConfig(), SchemaWarmup.subjects(settings.topics()),
+                RegistryStartup.from(settings.raw()));
         // Bind the port before creating the Kafka Streams client: a taken port fails the start early.
         http = new HttpApi(settings.httpHost(), settings.httpPort(), router);
         try {
             Topology topology = PackwatchTopology.build(settings);
             LOG.info("topology:\n{}", topology.describe());
             streams = new KafkaStreams(topology, settings.streamsProperties());
-            streams.setUncaughtExceptionHandler(uncaughtHandler);
+            ThreadReplacements replacements = new ThreadReplacements(uncaughtHandler, Clock.systemUTC());
+            streams.setUncaughtExceptionHandler(replacements);
             streams.setStateListener((now, before) -> {
                 LOG.info("streams state {} -> {}", before, now);
                 if (now == KafkaStreams.State.ERROR) {
@@ -81,7 +89,11 @@ public final class StreamsApp implements AutoCloseable {
             new JvmThreadMetrics().bindTo(metrics);
             new ProcessorMetrics().bindTo(metrics);
 
-            new OperationsResource(streams, metrics).register(router);
+            health = new HealthMonitor(streams, Admin.create(adminConfig(settings)),
+                    SchemaRegistryClients.fromConfig(settings.serdeConfig()), replacements,
+                    DeadLetterCount.of(settings.applicationId()), settings.raw(), Clock.systemUTC());
+            health.bindTo(metrics);
+            new OperationsResource(streams, metrics, health::report).register(router);
             new PackagesResource(streams, HostInfo.buildFromEndpoint(settings.kafka().get(StreamsConfig.APPLICATION_SERVER_CONFIG)),
                     details).register(router);
             for (ApiExtension extension : ServiceLoader.load(ApiExtension.class)) {
@@ -90,8 +102,23 @@ public final class StreamsApp implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             http.close();
+            if (health != null) {
+                health.close();
+            }
             throw e;
         }
+    }
+
+    /** The admin-client part of the settings (bootstrap, SASL/SSL), for the health monitor's broker probe. */
+    private static Map<String, Object> adminConfig(StreamsSettings settings) {
+        Map<String, Object> admin = new HashMap<>();
+        settings.kafka().forEach((k, v) -> {
+            if (AdminClientConfig.configNames().contains(k)) {
+                admin.put(k, v);
+            }
+        });
+        admin.put(AdminClientConfig.CLIENT_ID_CONFIG, settings.applicationId() + "-health");
+        return admin;
     }
 
     /** Creates topics if configured, builds the topology, starts the HTTP API and the Kafka Streams client. */
@@ -105,6 +132,7 @@ public final class StreamsApp implements AutoCloseable {
         StreamsApp app = new StreamsApp(settings, uncaughtHandler);
         app.http.start();
         app.streams.start();
+        app.health.start();
         return app;
     }
 
@@ -136,6 +164,7 @@ public final class StreamsApp implements AutoCloseable {
             return;
         }
         http.close();
+        health.close();
         boolean clean = streams.close(CloseOptions.timeout(timeout).withGroupMembershipOperation(
                 CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         if (!clean) {

@@ -30,6 +30,7 @@ public class StreamsCommand implements Callable<Integer> {
         StreamsSettings settings;
         try {
             settings = StreamsSettings.load(config, System.getenv());
+            RegistryStartup.from(settings.raw());
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             System.err.println("invalid configuration: " + e.getMessage());
             return 2;
@@ -41,6 +42,9 @@ public class StreamsCommand implements Callable<Integer> {
             System.err.println("streams: " + e.getMessage() + "; set " + StreamsSettings.HTTP_PORT
                     + " in the config (or PACKWATCH_HTTP_PORT) to a free port");
             return 2;
+        } catch (RegistryStartup.Unavailable e) {
+            System.err.println(e.getMessage());
+            return 1;
         }
         Thread hook = new Thread(() -> {
             LOG.info("shutdown requested");

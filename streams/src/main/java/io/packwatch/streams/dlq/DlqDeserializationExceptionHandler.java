@@ -2,6 +2,7 @@ package io.packwatch.streams.dlq;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
@@ -16,10 +17,14 @@ import org.slf4j.LoggerFactory;
 public class DlqDeserializationExceptionHandler implements DeserializationExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(DlqDeserializationExceptionHandler.class);
     private String dlqTopic;
+    private int maxRecordBytes;
+    private AtomicLong deadLetters;
 
     @Override
     public void configure(Map<String, ?> configs) {
         dlqTopic = DlqTopicConfig.topic(configs);
+        maxRecordBytes = RecordSize.dlqLimit(configs);
+        deadLetters = DeadLetterCount.of(configs);
     }
 
     @Override
@@ -28,6 +33,7 @@ public class DlqDeserializationExceptionHandler implements DeserializationExcept
                 VendorOfTopic.of(record.topic()), record.key(), record.value(), record.headers());
         LOG.warn("undeserializable record {}-{}@{} sent to {}: {}", record.topic(), record.partition(), record.offset(),
                 dlqTopic, letter.errorMessage());
-        return Response.resume(List.of(letter.toProducerRecord(dlqTopic)));
+        deadLetters.incrementAndGet();
+        return Response.resume(List.of(letter.fitting(maxRecordBytes).toProducerRecord(dlqTopic)));
     }
 }

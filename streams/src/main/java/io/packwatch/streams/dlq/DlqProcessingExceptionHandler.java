@@ -2,6 +2,7 @@ package io.packwatch.streams.dlq;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;
@@ -16,10 +17,14 @@ import org.slf4j.LoggerFactory;
 public class DlqProcessingExceptionHandler implements ProcessingExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(DlqProcessingExceptionHandler.class);
     private String dlqTopic;
+    private int maxRecordBytes;
+    private AtomicLong deadLetters;
 
     @Override
     public void configure(Map<String, ?> configs) {
         dlqTopic = DlqTopicConfig.topic(configs);
+        maxRecordBytes = RecordSize.dlqLimit(configs);
+        deadLetters = DeadLetterCount.of(configs);
     }
 
     @Override
@@ -33,6 +38,7 @@ public class DlqProcessingExceptionHandler implements ProcessingExceptionHandler
                 VendorOfTopic.of(context.topic()), context.sourceRawKey(), context.sourceRawValue(), context.headers());
         LOG.warn("processor {} failed on {}-{}@{}; record sent to {}", context.processorNodeId(), context.topic(),
                 context.partition(), context.offset(), dlqTopic, exception);
-        return Response.resume(List.of(letter.toProducerRecord(dlqTopic)));
+        deadLetters.incrementAndGet();
+        return Response.resume(List.of(letter.fitting(maxRecordBytes).toProducerRecord(dlqTopic)));
     }
 }

@@ -16,6 +16,12 @@ import java.time.format.DateTimeParseException;
 final class JsonFields {
     static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter LIVE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    /** An amount has at most this many integer digits: int64 has 19, and GB amounts are far smaller. */
+    static final int MAX_INTEGER_DIGITS = 19;
+    /** An amount has at most this many fraction digits (VPC's float32 GB figures have fewer than ten). */
+    static final int MAX_FRACTION_DIGITS = 64;
+    /** The longest numeric string read as an amount (the parser bounds JSON numbers the same way). */
+    static final int MAX_NUMBER_TEXT = RawEnvelopes.MAX_NUMBER_LENGTH;
 
     private final JsonNode node;
     private final String prefix;
@@ -69,14 +75,21 @@ final class JsonFields {
         if (v.isNumber()) {
             d = v.decimalValue();
         } else if (lenient && v.isTextual()) {
+            String text = v.asText().trim();
+            if (text.length() > MAX_NUMBER_TEXT) {
+                // BigDecimal(String) is quadratic in the digits: refuse before parsing
+                throw new NormalizationException(path(name), "numeric string of " + text.length()
+                        + " characters is longer than " + MAX_NUMBER_TEXT);
+            }
             try {
-                d = new BigDecimal(v.asText().trim());
+                d = new BigDecimal(text);
             } catch (NumberFormatException e) {
                 throw new NormalizationException(path(name), "not a number: '" + abbreviate(v.asText()) + "'");
             }
         } else {
             throw new NormalizationException(path(name), "expected a number but got " + v.getNodeType());
         }
+        d = bounded(path(name), d);
         if (d.signum() < 0) {
             throw new NormalizationException(path(name), "negative amount " + d.toPlainString());
         }
@@ -89,12 +102,35 @@ final class JsonFields {
     }
 
     static long exactLong(String path, BigDecimal d) {
+        bounded(path, d);
         try {
             BigInteger i = d.toBigIntegerExact();
             return i.longValueExact();
         } catch (ArithmeticException e) {
             throw new NormalizationException(path, "expected a whole number that fits int64, got " + d.toPlainString());
         }
+    }
+
+    /**
+     * {@code d} if its magnitude and fraction fit an amount, checked on precision and scale alone, which cost nothing:
+     * the exact conversions after this ({@code toBigIntegerExact}, {@code setScale}, {@code toPlainString}) take time
+     * and memory in proportion to the exponent, so {@code 1e100000000} (11 characters) would otherwise hold the stream
+     * thread for a minute.
+     */
+    static BigDecimal bounded(String path, BigDecimal d) {
+        if (d.signum() == 0) {
+            return BigDecimal.ZERO;
+        }
+        long integerDigits = (long) d.precision() - d.scale();
+        if (integerDigits > MAX_INTEGER_DIGITS) {
+            throw new NormalizationException(path, "number " + abbreviate(d.toString()) + " has " + integerDigits
+                    + " integer digits, more than an int64 amount can hold (" + MAX_INTEGER_DIGITS + ")");
+        }
+        if (d.scale() > MAX_FRACTION_DIGITS) {
+            throw new NormalizationException(path, "number " + abbreviate(d.toString()) + " has " + d.scale()
+                    + " fraction digits, more than " + MAX_FRACTION_DIGITS);
+        }
+        return d;
     }
 
     Integer optionalInt(String name) {

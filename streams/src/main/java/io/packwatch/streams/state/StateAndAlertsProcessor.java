@@ -19,6 +19,7 @@ import io.packwatch.streams.forecast.PackageHistoryCodec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -36,17 +37,23 @@ import org.slf4j.LoggerFactory;
  * event id. One record instead of a store per concern: a snapshot costs one read and one changelog write, which is
  * what bounds this processor's throughput (see docs/benchmarks.md).
  *
- * <p>Stale detection runs on wall-clock punctuation. Each accepted snapshot moves the package's exact deadline
- * (arrival wall clock + N poll intervals) inside its tracking record; the stale-check index holds, per package, a time
- * at or before that deadline and is written only when the package has no entry yet. When an entry comes due, the
- * punctuation either marks the package stale (deadline passed: {@code stale=true} and a STALE alert, once) or moves
- * the entry to the current deadline, so a package polled every interval costs an index write once per stale period,
- * not once per snapshot. The punctuation touches no other alert, so a data gap never resolves anything; the next
- * snapshot resolves STALE.
+ * <p>Stale detection is judged in the collector's time, not the wall clock: each accepted snapshot moves the
+ * package's deadline to its observation time + N poll intervals inside its tracking record, and {@link CollectorPolls}
+ * holds, per scope, when the latest poll the collector finished (its summary read) started. A package is stale once
+ * a finished poll of its scope started after its deadline without refreshing it: its collector kept polling, the
+ * package did not come. A silent broker or a stopped app delays summaries and snapshots alike, so no outage of the
+ * pipeline turns a package stale. The check runs on wall-clock punctuation (only as a schedule) over the stale-check
+ * index, which holds, per package, a time at or before that deadline and is written only when the package has no
+ * entry yet: when an entry comes due, the package is marked stale ({@code stale=true} and a STALE alert, once) or the
+ * entry moves to the current deadline, so a package polled every interval costs an index write once per stale
+ * period, not once per snapshot. The punctuation touches no other alert, so a data gap never resolves anything; the
+ * next snapshot resolves STALE. Events of one alert key never go back in time: a transition is dated no earlier
+ * than the firing event it follows.
  */
 final class StateAndAlertsProcessor implements Processor<String, PackageSnapshot, String, Object> {
 
     private static final Logger LOG = LoggerFactory.getLogger(StateAndAlertsProcessor.class);
+    private static final StringSerializer KEY_SERIALIZER = new StringSerializer();
 
     private final StateSettings settings;
     private final StateCodec codec;
@@ -54,6 +61,7 @@ final class StateAndAlertsProcessor implements Processor<String, PackageSnapshot
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, PackageTracking> trackings;
     private KeyValueStore<String, Long> staleChecks;
+    private KeyValueStore<String, Long> collectorPolls;
 
     StateAndAlertsProcessor(StateSettings settings, StateCodec codec) {
         this.settings = settings;
@@ -66,6 +74,7 @@ final class StateAndAlertsProcessor implements Processor<String, PackageSnapshot
         this.context = context;
         trackings = context.getStateStore(PackageStore.NAME);
         staleChecks = context.getStateStore(StateAndAlertsTopology.STALE_CHECK_STORE);
+        collectorPolls = CollectorPolls.of(context);
         context.schedule(settings.staleCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::checkStale);
     }
 
@@ -101,7 +110,8 @@ final class StateAndAlertsProcessor implements Processor<String, PackageSnapshot
                 tracking.indexed = false;
             }
         } else {
-            tracking.staleDeadline = context.currentSystemTimeMs() + thresholds.staleAfterMillis();
+            // the deadline only ever moves forward: an older snapshot accepted late must not pull it back
+            tracking.staleDeadline = Math.max(tracking.staleDeadline, s.getObservedAt().toEpochMilli() + thresholds.staleAfterMillis());
             if (!tracking.indexed) {
                 staleChecks.put(key, tracking.staleDeadline);
                 tracking.indexed = true;
@@ -125,42 +135,57 @@ final class StateAndAlertsProcessor implements Processor<String, PackageSnapshot
             }
             return;
         }
+        if (current != null && current.lastEvent() != null) {
+            // never dated before the event this one follows (a late snapshot after a STALE decided in collector time)
+            decidedAt = Math.max(decidedAt, current.lastEvent().getDetectedAt().toEpochMilli());
+        }
         PackageAlert event = AlertEvents.build(t, s, forecast, observedAt, Instant.ofEpochMilli(decidedAt));
         // resolved alerts keep only their sequence (so the next episode gets fresh event ids), not the event
         tracking.alert(signal.alertKey(), new AlertRecord(step.tracker(), step.tracker().isFiring() ? event : null));
         context.forward(new Record<>(t.alertKey(), event, decidedAt));
     }
 
-    private void checkStale(long now) {
-        List<String> due = new ArrayList<>();
-        try (KeyValueIterator<String, Long> it = staleChecks.all()) {
-            while (it.hasNext()) {
-                KeyValue<String, Long> entry = it.next();
-                if (entry.value != null && entry.value <= now) {
-                    due.add(entry.key);
+    private void checkStale(long wallClock) {
+        List<KeyValue<String, Long>> due = new ArrayList<>();
+        try (KeyValueIterator<String, Long> scopes = collectorPolls.all()) {
+            while (scopes.hasNext()) {
+                KeyValue<String, Long> scope = scopes.next();
+                try (KeyValueIterator<String, Long> it = staleChecks.prefixScan(scope.key, KEY_SERIALIZER)) {
+                    while (it.hasNext()) {
+                        KeyValue<String, Long> entry = it.next();
+                        if (entry.value != null && entry.value < scope.value) {
+                            due.add(KeyValue.pair(entry.key, scope.value));
+                        }
+                    }
                 }
             }
         }
-        for (String key : due) {
-            PackageTracking tracking = trackings.get(key);
-            // encodedState, not state(): the check must not decode a state it only re-arms
-            if (tracking == null || tracking.staleDeadline == PackageTracking.NO_DEADLINE || tracking.encodedState() == null) {
-                staleChecks.delete(key);
-                continue;
-            }
-            if (tracking.staleDeadline > now) {
-                // snapshots arrived since the entry was written: check again at the current deadline
-                staleChecks.put(key, tracking.staleDeadline);
-                continue;
-            }
-            staleChecks.delete(key);
-            tracking.indexed = false;
-            tracking.staleDeadline = PackageTracking.NO_DEADLINE;
-            PackageState state = PackageState.newBuilder(tracking.state()).setStale(true).setUpdatedAt(Instant.ofEpochMilli(now)).build();
-            context.forward(new Record<>(key, new StateCodec.Encoded(tracking.state(state)), now));
-            apply(tracking, AlertRules.stale(key), state.getSnapshot(), PackageStates.forecastOf(state),
-                    state.getSnapshot().getObservedAt(), now);
-            trackings.put(key, tracking);
+        for (KeyValue<String, Long> entry : due) {
+            markStaleIfDue(entry.key, entry.value);
         }
+    }
+
+    /** {@code polledFrom}: when the latest finished poll of the package's scope started (collector clock). */
+    private void markStaleIfDue(String key, long polledFrom) {
+        PackageTracking tracking = trackings.get(key);
+        // encodedState, not state(): the check must not decode a state it only re-arms
+        if (tracking == null || tracking.staleDeadline == PackageTracking.NO_DEADLINE || tracking.encodedState() == null) {
+            staleChecks.delete(key);
+            return;
+        }
+        if (tracking.staleDeadline >= polledFrom) {
+            // snapshots arrived since the entry was written: check again at the current deadline
+            staleChecks.put(key, tracking.staleDeadline);
+            return;
+        }
+        staleChecks.delete(key);
+        tracking.indexed = false;
+        tracking.staleDeadline = PackageTracking.NO_DEADLINE;
+        PackageState state = PackageState.newBuilder(tracking.state()).setStale(true)
+                .setUpdatedAt(Instant.ofEpochMilli(polledFrom)).build();
+        context.forward(new Record<>(key, new StateCodec.Encoded(tracking.state(state)), polledFrom));
+        apply(tracking, AlertRules.stale(key), state.getSnapshot(), PackageStates.forecastOf(state),
+                state.getSnapshot().getObservedAt(), polledFrom);
+        trackings.put(key, tracking);
     }
 }

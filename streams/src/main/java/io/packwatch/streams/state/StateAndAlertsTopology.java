@@ -18,14 +18,14 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * Part 2 of the topology: normalized snapshots → {@link StateAndAlertsProcessor} (the {@link PackageStore}, which
- * part 1 adds, and the stale-check store) → package
+ * part 1 adds, the stale-check store, and {@link CollectorPolls}, which part 1 writes) → package
  * state ({@code packwatch.package-state}, compacted) and alert transitions ({@code packwatch.alerts.depletion},
  * {@code packwatch.alerts.expiry}, record key = alert key). Input is already keyed by package key, so nothing is
  * repartitioned.
  */
 public final class StateAndAlertsTopology {
 
-    /** Per package key, a wall-clock time at or before its stale deadline: what the stale punctuation scans. */
+    /** Per package key, a collector time at or before its stale deadline: what the stale punctuation scans. */
     public static final String STALE_CHECK_STORE = "packwatch-stale-checks";
     static final String PROCESSOR = "packwatch-state-and-alerts";
     static final String SPLIT = "packwatch-state-output-";
@@ -42,7 +42,7 @@ public final class StateAndAlertsTopology {
                 Serdes.String(), Serdes.Long()));
 
         KStream<String, Object> out = snapshots.process(() -> new StateAndAlertsProcessor(stateSettings, codec),
-                Named.as(PROCESSOR), PackageStore.NAME, STALE_CHECK_STORE);
+                Named.as(PROCESSOR), PackageStore.NAME, STALE_CHECK_STORE, CollectorPolls.NAME);
 
         Map<String, KStream<String, Object>> branches = out.split(Named.as(SPLIT))
                 .branch((k, v) -> v instanceof StateCodec.Encoded, Branched.as("state"))

@@ -9,11 +9,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class SchemaWarmupTest {
+    private static final RegistryStartup STARTUP = RegistryStartup.from(Map.of());
 
     @Test
     void registersEveryAvroSubjectTheAppWrites() throws Exception {
         Map<String, String> config = Map.of("schema.registry.url", "mock://warmup-" + UUID.randomUUID());
-        SchemaWarmup.register(config, SchemaWarmup.subjects(Topics.create("acme", config)));
+        SchemaWarmup.register(config, SchemaWarmup.subjects(Topics.create("acme", config)), STARTUP);
         assertThat(SchemaRegistryClients.fromConfig(config).subjects()).containsExactlyInAnyOrder(
                 "acme.packages-value", "acme.package-state-value",
                 "acme.alerts.depletion-value", "acme.alerts.expiry-value");
@@ -23,7 +24,7 @@ class SchemaWarmupTest {
     void leavesTheRegistryAloneWhenAutoRegistrationIsOff() throws Exception {
         Map<String, String> config = Map.of("schema.registry.url", "mock://warmup-" + UUID.randomUUID(),
                 "auto.register.schemas", "false");
-        SchemaWarmup.register(config, SchemaWarmup.subjects(Topics.create("acme", config)));
+        SchemaWarmup.register(config, SchemaWarmup.subjects(Topics.create("acme", config)), STARTUP);
         assertThat(SchemaRegistryClients.fromConfig(config).subjects()).isEmpty();
     }
 }

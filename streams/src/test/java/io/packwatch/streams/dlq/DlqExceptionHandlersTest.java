@@ -120,4 +120,74 @@ class DlqExceptionHandlersTest {
         assertThat(handler.handleError(context("t"), record, race).result())
                 .isEqualTo(org.apache.kafka.streams.errors.ProcessingExceptionHandler.Result.FAIL);
     }
+
+    @Test
+    void aDeadLetterTooLargeForTheProducerBecomesAReferenceCopyThatFits() {
+        int limit = 1_048_576;
+        byte[] big = new byte[limit - 100];
+        java.util.Arrays.fill(big, (byte) 'x');
+        RecordHeaders original = new RecordHeaders();
+        original.add("pw.api", "baidu-eip".getBytes(StandardCharsets.UTF_8));
+        DeadLetter whole = DeadLetter.of(new IllegalArgumentException("malformed JSON"), "packwatch.raw.baidu-eip", 1, 417,
+                "baidu-eip", KEY, big, original);
+
+        DeadLetter fitted = whole.fitting(limit);
+
+        assertThat(fitted.isReference()).isTrue();
+        assertThat(fitted.value()).hasSize(DeadLetter.REFERENCE_PREFIX_BYTES)
+                .isEqualTo(java.util.Arrays.copyOf(big, DeadLetter.REFERENCE_PREFIX_BYTES));
+        assertThat(fitted.key()).isEqualTo(KEY);
+        Headers h = fitted.headers();
+        assertThat(header(h, DeadLetter.COPY)).isEqualTo(DeadLetter.COPY_REFERENCE);
+        assertThat(header(h, DeadLetter.ORIGINAL_VALUE_SIZE)).isEqualTo(String.valueOf(big.length));
+        assertThat(header(h, DeadLetter.ORIGINAL_KEY_SIZE)).isEqualTo(String.valueOf(KEY.length));
+        assertThat(header(h, DeadLetter.SOURCE_OFFSET)).isEqualTo("417");
+        assertThat(header(h, DeadLetter.ERROR_MESSAGE)).isEqualTo("malformed JSON");
+        assertThat(header(h, "pw.api")).isEqualTo("baidu-eip");
+        assertThat(RecordSize.upperBound(fitted.key(), fitted.value(), h)).isLessThan(limit);
+
+        DeadLetter small = DeadLetter.of(new IllegalArgumentException("bad"), "t", 0, 0, "v", KEY, VALUE, null);
+        assertThat(small.fitting(limit)).isSameAs(small);
+        assertThat(header(small.headers(), DeadLetter.COPY)).isEqualTo(DeadLetter.COPY_WHOLE);
+    }
+
+    @Test
+    void hugeOriginalHeadersAreLeftOutOfAReferenceCopyAndCounted() {
+        RecordHeaders original = new RecordHeaders();
+        for (int i = 0; i < 3; i++) {
+            original.add("h" + i, new byte[DeadLetter.REFERENCE_HEADER_BYTES]);
+        }
+        DeadLetter letter = DeadLetter.of(new IllegalArgumentException("bad"), "t", 0, 0, "v", KEY, VALUE, original)
+                .fitting(DeadLetter.REFERENCE_HEADER_BYTES);
+        assertThat(letter.isReference()).isTrue();
+        assertThat(letter.headers().lastHeader("h0")).isNull();
+        assertThat(header(letter.headers(), DeadLetter.ORIGINAL_HEADERS_DROPPED)).isEqualTo("3");
+    }
+
+    @Test
+    void aDlqRecordRefusedForItsSizeIsShrunkOnceThenSkippedNeverFailed() {
+        DlqProductionExceptionHandler handler = new DlqProductionExceptionHandler();
+        handler.configure(CONFIG);
+        byte[] big = new byte[2 * DeadLetter.REFERENCE_PREFIX_BYTES];
+        DeadLetter letter = DeadLetter.of(new IllegalArgumentException("malformed JSON"), "packwatch.raw.baidu-eip", 1, 417,
+                "baidu-eip", KEY, big, null);
+
+        ProductionExceptionHandler.Response first = handler.handleError(context("packwatch.raw.baidu-eip"),
+                letter.toProducerRecord("pw.dlq"), new RecordTooLargeException("The message is 1049144 bytes"));
+
+        assertThat(first.result()).isEqualTo(ProductionExceptionHandler.Result.RESUME);
+        ProducerRecord<byte[], byte[]> reference = first.deadLetterQueueRecords().get(0);
+        assertThat(reference.topic()).isEqualTo("pw.dlq");
+        assertThat(reference.value()).hasSize(DeadLetter.REFERENCE_PREFIX_BYTES);
+        assertThat(header(reference.headers(), DeadLetter.COPY)).isEqualTo(DeadLetter.COPY_REFERENCE);
+        assertThat(header(reference.headers(), DeadLetter.ERROR_MESSAGE)).isEqualTo("malformed JSON");
+        assertThat(header(reference.headers(), DeadLetter.SOURCE_TOPIC)).isEqualTo("packwatch.raw.baidu-eip");
+        assertThat(header(reference.headers(), DeadLetter.SOURCE_OFFSET)).isEqualTo("417");
+        assertThat(header(reference.headers(), DeadLetter.ORIGINAL_VALUE_SIZE)).isEqualTo(String.valueOf(big.length));
+
+        ProductionExceptionHandler.Response second = handler.handleError(context("packwatch.raw.baidu-eip"), reference,
+                new RecordTooLargeException("still too large"));
+        assertThat(second.result()).isEqualTo(ProductionExceptionHandler.Result.RESUME);
+        assertThat(second.deadLetterQueueRecords()).isEmpty();
+    }
 }

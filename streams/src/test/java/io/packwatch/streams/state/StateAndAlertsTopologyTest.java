@@ -14,6 +14,7 @@ import io.packwatch.schema.ForecastMethod;
 import io.packwatch.schema.PackageAlert;
 import io.packwatch.schema.PackageState;
 import io.packwatch.schema.Severity;
+import io.packwatch.streams.Envelopes;
 import io.packwatch.streams.http.BadParameter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -213,8 +214,19 @@ class StateAndAlertsTopologyTest {
         assertThat(expiry.get(0).getMessage()).contains("unused");
     }
 
+    /** A poll summary of the VPC package's scope, as its collector writes after each poll. */
+    private void vpcPoll(Instant startedAt, boolean complete) {
+        Instant finished = startedAt.plusSeconds(5);
+        fx.pipe(VendorApi.TENCENT_VPC, "tencent-vpc/acme/ap-guangzhou", Envelopes.summary("tencent-vpc", "acme",
+                "ap-guangzhou", "p-" + startedAt.toEpochMilli(), finished, complete, startedAt), finished);
+    }
+
+    private void tick() {
+        fx.driver.advanceWallClockTime(Duration.ofSeconds(15));  // the stale-check punctuation interval
+    }
+
     @Test
-    void staleOnAWallClockGapWithoutResolvingOtherAlerts() {
+    void staleWhenItsCollectorKeepsPollingWithoutItNeverFromTheWallClockAlone() {
         Instant at = T0;
         for (int i = 0; i < 3; i++) {
             at = T0.plus(Duration.ofMinutes(i));
@@ -223,63 +235,111 @@ class StateAndAlertsTopologyTest {
         assertThat(summary(fx.depletionAlerts())).containsExactly("#USAGE_THRESHOLD#80 FIRING INFO");
         fx.states.readRecordsToList();
 
-        fx.driver.advanceWallClockTime(Duration.ofMinutes(2));   // < 3 poll intervals: nothing
+        fx.driver.advanceWallClockTime(Duration.ofHours(1));     // nothing from the collector (an outage): no news
         assertThat(fx.depletion.isEmpty()).isTrue();
-        fx.driver.advanceWallClockTime(Duration.ofMinutes(2));   // now past the deadline
-        List<PackageAlert> stale = fx.depletionAlerts();
-        assertThat(summary(stale)).containsExactly("#STALE FIRING WARNING");
-        assertThat(stale.get(0).getObservedAt()).isEqualTo(at);
-        assertThat(stale.get(0).getDetectedAt()).isEqualTo(StateFixture.WALL_CLOCK_START.plus(Duration.ofMinutes(4)));
-        assertThat(fx.states.readValuesToList()).singleElement().satisfies(s -> assertThat(s.getStale()).isTrue());
-        fx.driver.advanceWallClockTime(Duration.ofHours(1));     // a long gap: still one STALE, nothing resolves
+        for (int minute = 3; minute <= 5; minute++) {             // it polls without the package, up to its deadline
+            vpcPoll(T0.plus(Duration.ofMinutes(minute)), false);
+            tick();
+        }
+        assertThat(fx.depletion.isEmpty()).isTrue();
+        Instant polled = T0.plus(Duration.ofMinutes(6));
+        vpcPoll(polled, false);                                   // a poll started 4 minutes after the last sighting
+        tick();
+        List<TestRecord<String, PackageAlert>> stale = fx.depletion.readRecordsToList();
+        assertThat(summary(stale.stream().map(TestRecord::value).toList())).containsExactly("#STALE FIRING WARNING");
+        assertThat(stale.get(0).value().getObservedAt()).isEqualTo(at);
+        assertThat(stale.get(0).value().getDetectedAt()).isEqualTo(polled);
+        assertThat(stale.get(0).getRecordTime()).isEqualTo(polled);
+        assertThat(fx.states.readValuesToList()).singleElement().satisfies(s -> {
+            assertThat(s.getStale()).isTrue();
+            assertThat(s.getUpdatedAt()).isEqualTo(polled);
+        });
+        vpcPoll(T0.plus(Duration.ofMinutes(7)), false);           // more polls without it: still one STALE
+        tick();
         assertThat(fx.depletion.isEmpty()).isTrue();
 
-        vpc(at.plus(Duration.ofHours(1)), 85.5);
+        vpc(T0.plus(Duration.ofMinutes(8)), 85.5);
         assertThat(summary(fx.depletionAlerts())).containsExactly("#STALE RESOLVED WARNING");
         assertThat(fx.states.readValuesToList()).singleElement().satisfies(s -> assertThat(s.getStale()).isFalse());
         KeyValueStore<String, PackageTracking> trackings = fx.driver.getKeyValueStore(PackageStore.NAME);
         Map<String, AlertRecord> alerts = trackings.get(VPC_KEY).alerts;
-        assertThat(alerts.get(VPC_KEY + "#USAGE_THRESHOLD#80").tracker().isFiring()).isTrue();
-        assertThat(alerts.get(VPC_KEY + "#USAGE_THRESHOLD#80").lastEvent().getState()).isEqualTo(AlertState.FIRING);
         assertThat(alerts.entrySet().stream().filter(e -> e.getValue().tracker().isFiring()).map(Map.Entry::getKey))
                 .containsExactly(VPC_KEY + "#USAGE_THRESHOLD#80");
     }
 
     @Test
+    void aPipelineOutageRaisesNoStaleWhenTheBacklogArrives() {
+        for (int minute = 0; minute < 30; minute++) {
+            Instant at = T0.plus(Duration.ofMinutes(minute));
+            vpc(at, 85);
+            vpcPoll(at.minusSeconds(1), true);
+            if (minute == 10) {
+                fx.driver.advanceWallClockTime(Duration.ofHours(2));  // the app or the broker away for two hours
+            }
+            tick();
+        }
+        assertThat(summary(fx.depletionAlerts())).containsExactly("#USAGE_THRESHOLD#80 FIRING INFO");
+        assertThat(fx.states.readValuesToList()).allSatisfy(s -> assertThat(s.getStale()).isFalse());
+    }
+
+    @Test
+    void anEventIsNeverDatedBeforeTheEventItFollows() {
+        vpc(T0, 85);
+        vpcPoll(T0.plus(Duration.ofMinutes(4)), false);
+        tick();
+        List<TestRecord<String, PackageAlert>> firing = fx.depletion.readRecordsToList();
+        assertThat(summary(firing.stream().map(TestRecord::value).toList())).containsExactly("#STALE FIRING WARNING");
+        Instant staleAt = T0.plus(Duration.ofMinutes(4));
+        assertThat(firing.get(0).value().getDetectedAt()).isEqualTo(staleAt);
+
+        Instant late = T0.plus(Duration.ofMinutes(3));           // observed before the poll that declared it stale
+        vpc(late, 85.1);
+        List<TestRecord<String, PackageAlert>> resolved = fx.depletion.readRecordsToList().stream()
+                .filter(r -> r.value().getType() == AlertType.STALE).toList();
+        assertThat(summary(resolved.stream().map(TestRecord::value).toList())).containsExactly("#STALE RESOLVED WARNING");
+        assertThat(resolved.get(0).value().getObservedAt()).isEqualTo(late);
+        assertThat(resolved.get(0).value().getDetectedAt()).isEqualTo(staleAt);
+        assertThat(resolved.get(0).getRecordTime()).isEqualTo(staleAt);
+    }
+
+    @Test
     void aSteadilyPolledPackageWritesItsStaleCheckOnlyWhenItComesDueAndStillTurnsStaleOnTime() {
         Instant at = T0;
-        for (int i = 0; i < 10; i++) {                            // one poll a minute, wall clock and data in step
+        for (int i = 0; i < 10; i++) {                            // one poll a minute, each with the package
             at = T0.plus(Duration.ofMinutes(i));
             vpc(at, 85 + i * 0.01);
-            fx.driver.advanceWallClockTime(Duration.ofMinutes(1));
+            vpcPoll(at.minusSeconds(1), true);
+            tick();
         }
         assertThat(summary(fx.depletionAlerts())).containsExactly("#USAGE_THRESHOLD#80 FIRING INFO");
         String app = fx.settings.kafka().get("application.id");
         // every snapshot rewrites the tracking record; the stale check is written by the first snapshot (due at
-        // 3 min) and then only when it comes due, moved to the deadline of the latest snapshot: 5 writes, not 10
+        // 3 min) and then only when a poll started after it, moved to the deadline of the latest snapshot: 3 writes
         assertThat(changelog(app, PackageStore.NAME)).hasSize(10);
         assertThat(changelog(app, StateAndAlertsTopology.STALE_CHECK_STORE)).containsExactly(
-                wallClockPlusMinutes(3), wallClockPlusMinutes(5), wallClockPlusMinutes(7), wallClockPlusMinutes(9),
-                wallClockPlusMinutes(11));
-        long deadline = wallClockPlusMinutes(9 + 3);
+                dataPlusMinutes(3), dataPlusMinutes(7), dataPlusMinutes(11));
 
-        fx.driver.advanceWallClockTime(Duration.ofMinutes(1));   // 11 min: the last snapshot is 2 minutes old
+        vpcPoll(T0.plus(Duration.ofMinutes(12)), false);         // polls without it: at its deadline, not yet
+        tick();
         assertThat(fx.depletion.isEmpty()).isTrue();
-        fx.driver.advanceWallClockTime(Duration.ofMinutes(1));   // 12 min: its deadline
+        Instant polled = T0.plus(Duration.ofMinutes(13));
+        vpcPoll(polled, false);
+        tick();
         List<PackageAlert> stale = fx.depletionAlerts();
         assertThat(summary(stale)).containsExactly("#STALE FIRING WARNING");
         assertThat(stale.get(0).getObservedAt()).isEqualTo(at);
-        assertThat(stale.get(0).getDetectedAt().toEpochMilli()).isEqualTo(deadline);
+        assertThat(stale.get(0).getDetectedAt()).isEqualTo(polled);
         KeyValueStore<String, Long> index = fx.driver.getKeyValueStore(StateAndAlertsTopology.STALE_CHECK_STORE);
         assertThat(index.get(VPC_KEY)).isNull();
 
-        vpc(at.plus(Duration.ofMinutes(5)), 85.5);                // data again: STALE resolves, the check is re-armed
+        Instant back = T0.plus(Duration.ofMinutes(14));
+        vpc(back, 85.5);                                          // data again: STALE resolves, the check is re-armed
         assertThat(summary(fx.depletionAlerts())).containsExactly("#STALE RESOLVED WARNING");
-        assertThat(index.get(VPC_KEY)).isEqualTo(wallClockPlusMinutes(12 + 3));
+        assertThat(index.get(VPC_KEY)).isEqualTo(back.plus(Duration.ofMinutes(3)).toEpochMilli());
     }
 
-    private static long wallClockPlusMinutes(int minutes) {
-        return StateFixture.WALL_CLOCK_START.plus(Duration.ofMinutes(minutes)).toEpochMilli();
+    private static long dataPlusMinutes(int minutes) {
+        return T0.plus(Duration.ofMinutes(minutes)).toEpochMilli();
     }
 
     private List<Long> changelog(String applicationId, String store) {
@@ -402,7 +462,8 @@ class StateAndAlertsTopologyTest {
         Instant at = T0.plusSeconds(120);
         fx.pipe(VendorApi.TENCENT_VPC, VPC_KEY, pkg("tencent-vpc", "acme", "ap-guangzhou", "p-del", at, item), at);
         assertThat(summary(fx.depletionAlerts())).containsExactly("#USAGE_THRESHOLD#80 RESOLVED INFO");
-        fx.driver.advanceWallClockTime(Duration.ofHours(1));
+        vpcPoll(T0.plus(Duration.ofHours(1)), false);            // its collector keeps polling: a deleted package is not stale
+        tick();
         assertThat(fx.depletion.isEmpty()).isTrue();
     }
 }
