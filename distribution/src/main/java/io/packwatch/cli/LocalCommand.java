@@ -4,6 +4,8 @@ import io.packwatch.cli.local.LocalOptions;
 import io.packwatch.cli.local.LocalStack;
 import io.packwatch.cli.view.LiveView;
 import io.packwatch.core.topics.Topics;
+import io.packwatch.lake.LakeWorker;
+import io.packwatch.cli.local.LocalLake;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -52,6 +54,9 @@ final class LocalCommand implements Callable<Integer> {
     @Option(names = "--poll-seconds", defaultValue = "5", description = "Collector poll interval against the simulators (default: ${DEFAULT-VALUE}).")
     int pollSeconds;
 
+    @Option(names = "--lake", description = "Also run the data-lake sink (./packwatch lake) into <data-dir>/lake/warehouse, committing every 30 s.")
+    boolean lake;
+
     /** Before any logger exists: send the logs to {@code <data-dir>/packwatch.log}, the terminal is the view's. */
     static void logToFile(String[] args) {
         String dir = System.getProperty("packwatch.home", ".") + "/.packwatch/local";
@@ -79,6 +84,7 @@ final class LocalCommand implements Callable<Integer> {
         out.printf("%nup in %.1f s; logs in %s%n", (System.nanoTime() - begin) / 1e9,
                 System.getProperty("packwatch.log.file", "the console"));
         stack.endpoints().forEach((what, where) -> out.printf("  %-24s %s%n", what, where));
+        LakeWorker lakeWorker = lake ? LocalLake.start(options.dataDir(), stack.bootstrapServers(), stack.registryUrl(), out) : null;
         out.println();
 
         Map<String, String> serdeConfig = Map.of("schema.registry.url", stack.registryUrl());
@@ -92,6 +98,9 @@ final class LocalCommand implements Callable<Integer> {
             joinQuietly(viewThread);
             out.println(tty ? "\nstopping ..." : "stopping ...");
             long stopBegin = System.nanoTime();
+            if (lakeWorker != null) {
+                lakeWorker.close();
+            }
             stack.close();
             out.printf("stopped in %.1f s.%n", (System.nanoTime() - stopBegin) / 1e9);
             stopped.countDown();

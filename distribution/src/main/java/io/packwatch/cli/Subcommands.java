@@ -1,6 +1,7 @@
 package io.packwatch.cli;
 
 import io.packwatch.collectors.CollectCommand;
+import io.packwatch.lake.LakeCommand;
 import io.packwatch.simulators.SimulatorCommand;
 
 import io.packwatch.streams.app.StreamsCommand;
@@ -16,5 +17,6 @@ final class Subcommands {
         commandLine.addSubcommand("sim", new SimulatorCommand());
         commandLine.addSubcommand("collect", new CollectCommand());
         commandLine.addSubcommand("streams", new StreamsCommand());
+        commandLine.addSubcommand("lake", new LakeCommand());
     }
 }

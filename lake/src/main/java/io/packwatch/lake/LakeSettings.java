@@ -69,9 +69,20 @@ public record LakeSettings(String bootstrapServers, String registryUrl, String t
         vars.put("PACKWATCH_LAKE_CATALOG_TYPE", jdbcCatalogUri == null ? "hadoop" : "jdbc");
         vars.put("PACKWATCH_LAKE_CATALOG_URI", jdbcCatalogUri == null ? "" : jdbcCatalogUri);
         vars.put("PACKWATCH_LAKE_COMMIT_INTERVAL_MS", String.valueOf(commitInterval.toMillis()));
+        vars.put("PACKWATCH_LAKE_COMMIT_TIMEOUT_MS", String.valueOf(commitTimeout().toMillis()));
         vars.put("PACKWATCH_LAKE_TASKS", "1");
         vars.put("PACKWATCH_LAKE_REPLICATION_FACTOR", String.valueOf(replicationFactor));
         return vars;
+    }
+
+    /**
+     * How long a commit waits for every task's data files before committing what it has (the rest follows in the next
+     * commit): Iceberg's default of 30 s, shorter for short intervals so that a slow first round does not stall them.
+     */
+    Duration commitTimeout() {
+        Duration fiveIntervals = commitInterval.multipliedBy(5);
+        Duration iceberg = Duration.ofSeconds(30);
+        return fiveIntervals.compareTo(iceberg) < 0 ? fiveIntervals : iceberg;
     }
 
     String controlTopic() {

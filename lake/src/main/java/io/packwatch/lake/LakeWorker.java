@@ -36,6 +36,13 @@ public final class LakeWorker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LakeWorker.class);
 
+    /**
+     * An idle sink task is only called (put) once per offset-flush interval, and the Iceberg sink answers a commit
+     * request only from put: with Connect's 60 s default an idle task misses the 30 s commit timeout and its table is
+     * not committed. The flush itself is free here (the Iceberg sink commits offsets through its control topic).
+     */
+    static final String IDLE_PUT_INTERVAL_MS = "1000";
+
     private final LakeSettings settings;
     private final Connect<StandaloneHerder> connect;
     private final Map<String, Map<String, String>> connectors;
@@ -82,6 +89,7 @@ public final class LakeWorker implements AutoCloseable {
         props.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
         // the streams app writes in transactions: aborted records must never reach the tables
         props.put("consumer.isolation.level", "read_committed");
+        props.put("offset.flush.interval.ms", IDLE_PUT_INTERVAL_MS);
         props.putAll(extra);
         return props;
     }
