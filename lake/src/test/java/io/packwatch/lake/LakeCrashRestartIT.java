@@ -109,7 +109,7 @@ class LakeCrashRestartIT {
     private Process startWorker(String prefix, Path warehouse, String name) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path log = Path.of("target", prefix + "-" + name + ".log").toAbsolutePath();
-        Process process = new ProcessBuilder(java.toString(), "-Xmx512m", "-XX:+UseSerialGC",
+        Process process = new ProcessBuilder(java.toString(), "-Xmx768m", "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path"), LakeCommand.class.getName(),
                 "--bootstrap-servers", TestInfra.kafka().bootstrapServers(),
                 "--schema-registry-url", TestInfra.registry().url(),
