@@ -90,6 +90,8 @@ public final class LakeWorker implements AutoCloseable {
         // the streams app writes in transactions: aborted records must never reach the tables
         props.put("consumer.isolation.level", "read_committed");
         props.put("offset.flush.interval.ms", IDLE_PUT_INTERVAL_MS);
+        // every plugin of the bundle has a ServiceLoader manifest: no scanning of its classes at start
+        props.put("plugin.discovery", "service_load");
         props.putAll(extra);
         return props;
     }
