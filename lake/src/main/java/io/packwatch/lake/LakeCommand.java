@@ -34,8 +34,9 @@ public final class LakeCommand implements Callable<Integer> {
             description = "Kafka cluster with the Packwatch topics (default: ${DEFAULT-VALUE}, the local stack's).")
     String bootstrapServers;
 
-    @Option(names = "--schema-registry-url", paramLabel = "URL", required = true,
-            description = "Apicurio registry, its Confluent-compatible URL (.../apis/ccompat/v7) as for the other commands.")
+    // not picocli-required: that would also demand it from `lake query`
+    @Option(names = "--schema-registry-url", paramLabel = "URL",
+            description = "Required. Apicurio registry, its Confluent-compatible URL (.../apis/ccompat/v7) as for the other commands.")
     String registryUrl;
 
     @Option(names = "--topic-prefix", defaultValue = "packwatch", description = "Topic prefix (default: ${DEFAULT-VALUE}).")
@@ -64,8 +65,14 @@ public final class LakeCommand implements Callable<Integer> {
             description = "Any Connect worker property (security.protocol, sasl.*, consumer.*, producer.*, admin.* ...); repeatable.")
     Map<String, String> workerProperties = new LinkedHashMap<>();
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        if (registryUrl == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--schema-registry-url=URL'");
+        }
         PrintStream out = System.out;
         LakeSettings settings = new LakeSettings(bootstrapServers, registryUrl, topicPrefix,
                 LakeSettings.warehouseUri(warehouse), jdbcCatalogUrl, Duration.ofSeconds(commitIntervalSeconds),
