@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * each on fresh topics and a fresh warehouse: the first cold, the second with the JIT warm.
  * Run: {@code ./mvnw -B -o -pl lake -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
  * -Dit.test=LakeBenchmarkIT -Dfailsafe.failIfNoSpecifiedTests=false -Dpackwatch.bench=true}
- * Sizes: -Dpackwatch.bench.snapshots (default 200000), -Dpackwatch.bench.commit-interval-ms (default 2000).
+ * Data: a fleet of -Dpackwatch.bench.packages (default 2000) packages polled every 5 minutes, alternating Tencent
+ * and Baidu, -Dpackwatch.bench.snapshots in all (default 200000: 100 polls, about 8 hours of observedAt, 2 days x 2
+ * vendors of partitions); -Dpackwatch.bench.commit-interval-ms (default 10000).
  */
 @ExtendWith(KafkaAndRegistryExtension.class)
 @EnabledIfSystemProperty(named = "packwatch.bench", matches = "true")
@@ -41,14 +43,15 @@ class LakeBenchmarkIT {
     @Test
     void packagesIntoTheLake() throws Exception {
         int snapshots = Integer.getInteger("packwatch.bench.snapshots", 200_000);
-        Duration interval = Duration.ofMillis(Long.getLong("packwatch.bench.commit-interval-ms", 2_000));
+        int packages = Integer.getInteger("packwatch.bench.packages", 2_000);
+        Duration interval = Duration.ofMillis(Long.getLong("packwatch.bench.commit-interval-ms", 10_000));
         for (String round : List.of("cold", "warm")) {
             String prefix = KafkaTestClients.unique("lake-bench");
             Topics topics = LakeSinkIT.createTopics(prefix);
             long produceStart = System.nanoTime();
             for (int from = 0; from < snapshots; from += 10_000) {
                 List<PackageSnapshot> batch = IntStream.range(from, Math.min(snapshots, from + 10_000))
-                        .mapToObj(LakeRecords::snapshot).toList();
+                        .mapToObj(n -> LakeRecords.fleetSnapshot(n, packages)).toList();
                 LakeSinkIT.produce(topics.packages().name(), topics.packages().valueSerde().serializer(), batch,
                         PackageSnapshot::getPackageKey);
             }

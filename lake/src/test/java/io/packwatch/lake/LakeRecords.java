@@ -52,6 +52,25 @@ final class LakeRecords {
                 .build();
     }
 
+    /**
+     * Snapshot number {@code n} of a fleet of {@code packages} packages all polled every 5 minutes (snapshot n is
+     * package n % packages at poll n / packages): the shape of production data, many rows per day partition.
+     */
+    static PackageSnapshot fleetSnapshot(int n, int packages) {
+        PackageSnapshot shape = snapshot(n);
+        int packageNumber = n % packages;
+        int poll = n / packages;
+        String packageId = (shape.getVendor() == Vendor.BAIDU ? "tp-" : "tfp-") + packageNumber;
+        long used = Math.min(shape.getCapacity(), poll * 987_654_321L + packageNumber);
+        return PackageSnapshot.newBuilder(shape)
+                .setPackageKey(shape.getPackageKey().substring(0, shape.getPackageKey().lastIndexOf('/') + 1) + packageId)
+                .setPackageId(packageId)
+                .setUsed(used)
+                .setRemaining(shape.getCapacity() - used)
+                .setObservedAt(DAY_ONE.plus(Duration.ofMinutes(5L * poll)))
+                .build();
+    }
+
     static PackageState state(PackageSnapshot snapshot) {
         return PackageState.newBuilder()
                 .setPackageKey(snapshot.getPackageKey())
