@@ -13,7 +13,8 @@ import java.util.Map;
 public final class LocalLake {
 
     private static final Duration COMMIT_INTERVAL = Duration.ofSeconds(30);
-    private static final int REST_PORT = 18083;
+    /** Any free port: the worker's REST URL is printed with the other endpoints. */
+    private static final int REST_PORT = 0;
 
     private LocalLake() {
     }
