@@ -1,7 +1,6 @@
 package io.packwatch.lake;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -132,20 +131,20 @@ public final class LakeWorker implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             boolean allRunning = true;
-            for (var entry : connectors.keySet()) {
+            for (String name : connectors.keySet()) {
                 ConnectorStateInfo info;
                 try {
-                    info = connect.herder().connectorStatus(entry);
+                    info = connect.herder().connectorStatus(name);
                 } catch (RuntimeException notYet) {
                     allRunning = false;
                     continue;
                 }
                 if ("FAILED".equals(info.connector().state())) {
-                    throw new IllegalStateException("connector " + entry + " failed: " + info.connector().trace());
+                    throw new IllegalStateException("connector " + name + " failed: " + info.connector().trace());
                 }
                 for (ConnectorStateInfo.TaskState task : info.tasks()) {
                     if ("FAILED".equals(task.state())) {
-                        throw new IllegalStateException("task " + task.id() + " of " + entry + " failed: " + task.trace());
+                        throw new IllegalStateException("task " + task.id() + " of " + name + " failed: " + task.trace());
                     }
                 }
                 allRunning &= "RUNNING".equals(info.connector().state()) && !info.tasks().isEmpty()
