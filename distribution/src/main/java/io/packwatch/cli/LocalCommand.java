@@ -1,10 +1,12 @@
 package io.packwatch.cli;
 
 import io.packwatch.cli.local.DataDirs;
+import io.packwatch.cli.local.LocalLake;
 import io.packwatch.cli.local.LocalOptions;
 import io.packwatch.cli.local.LocalStack;
 import io.packwatch.cli.view.LiveView;
 import io.packwatch.core.topics.Topics;
+import io.packwatch.lake.LakeWorker;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.BindException;
@@ -56,6 +58,9 @@ final class LocalCommand implements Callable<Integer> {
     @Option(names = "--poll-seconds", defaultValue = "5", description = "Collector poll interval against the simulators (default: ${DEFAULT-VALUE}).")
     int pollSeconds;
 
+    @Option(names = "--lake", description = "Also run the data-lake sink (./packwatch lake) into <data-dir>/lake/warehouse, committing every 30 s.")
+    boolean lake;
+
     /**
      * Before any logger exists: wipe the data dir if {@code --fresh} (after this the log file lives in it, so wiping
      * later would delete the open log), and send the logs to {@code <data-dir>/packwatch.log}: the terminal is the
@@ -104,6 +109,7 @@ final class LocalCommand implements Callable<Integer> {
         out.printf("%nup in %.1f s; logs in %s%n", (System.nanoTime() - begin) / 1e9,
                 System.getProperty("packwatch.log.file", "the console"));
         stack.endpoints().forEach((what, where) -> out.printf("  %-24s %s%n", what, where));
+        LakeWorker lakeWorker = lake ? LocalLake.start(options.dataDir(), stack.bootstrapServers(), stack.registryUrl(), out) : null;
         out.println();
 
         Map<String, String> serdeConfig = Map.of("schema.registry.url", stack.registryUrl());
@@ -117,6 +123,9 @@ final class LocalCommand implements Callable<Integer> {
             joinQuietly(viewThread);
             out.println(tty ? "\nstopping ..." : "stopping ...");
             long stopBegin = System.nanoTime();
+            if (lakeWorker != null) {
+                lakeWorker.close();
+            }
             stack.close();
             out.printf("stopped in %.1f s.%n", (System.nanoTime() - stopBegin) / 1e9);
             stopped.countDown();

@@ -3,6 +3,7 @@ package io.packwatch.cli;
 import io.packwatch.collectors.CollectCommand;
 import io.packwatch.notifier.app.NotifyCommand;
 import io.packwatch.notifier.chat.ChatBridgeCommand;
+import io.packwatch.lake.LakeCommand;
 import io.packwatch.simulators.SimulatorCommand;
 
 import io.packwatch.streams.app.StreamsCommand;
@@ -20,5 +21,6 @@ final class Subcommands {
         commandLine.addSubcommand("streams", new StreamsCommand());
         commandLine.addSubcommand("notify", new NotifyCommand());
         commandLine.addSubcommand("chat-bridge", new ChatBridgeCommand());
+        commandLine.addSubcommand("lake", new LakeCommand());
     }
 }
