@@ -64,7 +64,7 @@ public final class AlertEvents {
             case USAGE_THRESHOLD -> (resolved ? "back below " + t.band() + "%, " : "crossed " + t.band() + "%, ") + usage;
             case DEPLETION_FORECAST -> resolved ? "no longer projected to run out soon, " + usage
                     : "projected to run out " + (f != null && f.hasDepletion() ? minutes(f.depletionAt()) : "soon")
-                    + " at " + Amounts.format(f == null ? 0 : f.ratePerHour(), s.getUnit()) + "/h, " + usage;
+                    + DepletionBracket.phrase(f, observedAt.toEpochMilli()) + " at " + Amounts.format(f == null ? 0 : f.ratePerHour(), s.getUnit()) + "/h, " + usage;
             case EXHAUSTED -> resolved ? "capacity available again, " + usage : "used up, " + usage;
             case OVERFLOW -> resolved ? "no overflow in the current cycle"
                     : Amounts.format(s.getOverflow(), s.getUnit()) + " billed beyond the quota, " + usage;
