@@ -137,7 +137,7 @@ public final class Forecaster {
     private Projector projector(PackageHistory history, Method method, double rate, DrawableClock clock, long now) {
         long horizon = settings.projectionHorizon().toMillis();
         if (method == Method.LEAST_SQUARES) {
-            WeeklyProfile weekly = WeeklyProfile.of(history.dailySamples(), clock);
+            WeeklyProfile weekly = WeeklyProfile.of(history.segmentStartedAt(), history.dailySamples(), clock);
             List<Point> buckets = history.hourlyBuckets();
             if (weekly != null && buckets.size() >= 2) {
                 // scale the profile to what was consumed over the hourly buckets (up to a week), so a level shift

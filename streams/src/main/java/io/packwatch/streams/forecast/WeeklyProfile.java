@@ -27,10 +27,13 @@ final class WeeklyProfile {
         this.weekendRate = weekendRate;
     }
 
-    /** The profile of the daily samples, or null when they do not span two weeks or show no weekly pattern. */
-    static WeeklyProfile of(List<Point> daily, DrawableClock clock) {
+    /**
+     * The profile of a segment's daily samples, or null when the segment does not span two weeks or shows no weekly
+     * pattern.
+     */
+    static WeeklyProfile of(long segmentStartedAt, List<Point> daily, DrawableClock clock) {
         int n = daily.size();
-        if (n < 2 || PackageHistory.calendarDay(daily.get(n - 1).at()) - PackageHistory.calendarDay(daily.get(0).at()) < MIN_SPAN_DAYS) {
+        if (n < 2 || daily.get(n - 1).at() - segmentStartedAt < MIN_SPAN_DAYS * DAY) {
             return null;
         }
         List<Double> weekdays = new ArrayList<>();

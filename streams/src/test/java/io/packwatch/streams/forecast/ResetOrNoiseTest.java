@@ -159,4 +159,41 @@ class ResetOrNoiseTest {
         assertThat(h.segmentId()).isZero();
         assertThat(h.sampleCount()).isEqualTo(5_000);
     }
+
+    @Test
+    void aHistoryInTheLayoutBeforeTheNoiseRulesIsStillRead() throws Exception {
+        // layout 1 as the previous release wrote it: no bucket sample count, daily samples or held samples
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        org.apache.avro.io.BinaryEncoder e = org.apache.avro.io.EncoderFactory.get().binaryEncoder(out, null);
+        e.writeInt(1);
+        e.writeInt(3);                          // segment id
+        e.writeLong(START);                     // segment start
+        e.writeInt(SegmentBreak.RENEWED.ordinal());
+        e.writeString("p");
+        e.writeLong(CAPACITY);
+        e.writeLong(Observation.NONE);
+        e.writeLong(Observation.NONE);
+        e.writeLong(EXPIRY);
+        e.writeInt(2);                          // samples
+        e.writeDouble(1_000);                   // EWMA
+        e.writeLong(START + HOUR);
+        e.writeLong(41_000);
+        for (int list = 0; list < 2; list++) {  // recent, then hourly: two points, delta-encoded
+            e.writeInt(2);
+            e.writeLong(START);
+            e.writeLong(40_000);
+            e.writeLong(HOUR);
+            e.writeLong(1_000);
+        }
+        e.flush();
+        PackageHistory h = PackageHistoryCodec.decode(out.toByteArray());
+        assertThat(h.segmentId()).isEqualTo(3);
+        assertThat(h.lastBreak()).isEqualTo(SegmentBreak.RENEWED);
+        assertThat(h.recentSamples()).containsExactly(new Point(START, 40_000), new Point(START + HOUR, 41_000));
+        assertThat(h.hourlyBuckets()).hasSize(2);
+        assertThat(h.dailySamples()).isEmpty();
+        // and it goes on from there as a layout-2 history
+        assertThat(h.offer(obs(START + 2 * HOUR, "p", CAPACITY, 42_000, EXPIRY), SETTINGS)).isEqualTo(Acceptance.APPLIED);
+        assertThat(PackageHistoryCodec.decode(PackageHistoryCodec.encode(h)).recentSamples()).hasSize(3);
+    }
 }
