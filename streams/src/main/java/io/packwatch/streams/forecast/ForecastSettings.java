@@ -2,6 +2,7 @@ package io.packwatch.streams.forecast;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Knobs of the rate estimators and the forecast, read from {@code packwatch.forecast.*} keys.
@@ -87,38 +88,26 @@ public record ForecastSettings(
     }
 
     private static double doubleOf(Map<String, String> raw, String name, double fallback) {
-        String v = raw.get(PREFIX + name);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            return Double.parseDouble(v.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(PREFIX + name + " must be a number, was '" + v + "'", e);
-        }
+        return valueOf(raw, name, fallback, Double::parseDouble, "a number");
     }
 
     private static int intOf(Map<String, String> raw, String name, int fallback) {
-        String v = raw.get(PREFIX + name);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(v.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(PREFIX + name + " must be an integer, was '" + v + "'", e);
-        }
+        return valueOf(raw, name, fallback, Integer::parseInt, "an integer");
     }
 
     static Duration durationOf(Map<String, String> raw, String name, Duration fallback) {
+        return valueOf(raw, name, fallback, Duration::parse, "an ISO-8601 duration like PT6H");
+    }
+
+    private static <T> T valueOf(Map<String, String> raw, String name, T fallback, Function<String, T> parse, String expected) {
         String v = raw.get(PREFIX + name);
         if (v == null) {
             return fallback;
         }
         try {
-            return Duration.parse(v.trim());
+            return parse.apply(v.trim());
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException(PREFIX + name + " must be an ISO-8601 duration like PT6H, was '" + v + "'", e);
+            throw new IllegalArgumentException(PREFIX + name + " must be " + expected + ", was '" + v + "'", e);
         }
     }
 
