@@ -107,7 +107,7 @@ public final class Forecaster {
     private Level level(PackageHistory history, double rate, DrawableClock clock, long now) {
         Point last = history.latest();
         long from = last.at() - settings.levelWindow().toMillis();
-        List<Point> recent = history.recentSamples();
+        java.util.Deque<Point> recent = history.recent;
         double[] carried = new double[recent.size()];
         int n = 0;
         boolean decreased = false;
@@ -137,8 +137,8 @@ public final class Forecaster {
     private Projector projector(PackageHistory history, Method method, double rate, DrawableClock clock, long now) {
         long horizon = settings.projectionHorizon().toMillis();
         if (method == Method.LEAST_SQUARES) {
-            WeeklyProfile weekly = WeeklyProfile.of(history.segmentStartedAt(), history.dailySamples(), clock);
-            List<Point> buckets = history.hourlyBuckets();
+            WeeklyProfile weekly = WeeklyProfile.of(history.segmentStartedAt(), history.daily, clock);
+            List<Point> buckets = history.hourly;
             if (weekly != null && buckets.size() >= 2) {
                 // scale the profile to what was consumed over the hourly buckets (up to a week), so a level shift
                 // since the profile's weeks carries over; bounded so that one odd week cannot run away with it

@@ -24,6 +24,7 @@ public final class LeastSquares {
     /** Huber's tuning constant: 95% efficiency under Gaussian noise. */
     private static final double HUBER_K = 1.345;
     private static final int HUBER_ITERATIONS = 4;
+    private static final double WEIGHT_TOLERANCE = 1e-3;
     /** MAD to standard deviation under Gaussian noise. */
     private static final double MAD_SCALE = 1.4826;
     /** Residual lag-1 autocorrelation is capped here when it inflates the slope's error. */
@@ -54,9 +55,16 @@ public final class LeastSquares {
                 break;
             }
             double k = HUBER_K * scale;
+            boolean changed = false;
             for (int i = 0; i < n; i++) {
                 double r = Math.abs(residuals[i]);
-                weights[i] = r <= k ? 1 : k / r;
+                double w = r <= k ? 1 : k / r;
+                changed |= Math.abs(w - weights[i]) > WEIGHT_TOLERANCE;
+                weights[i] = w;
+            }
+            if (!changed) {
+                // the fit already has these weights (on clean data: every point inside k, plain least squares)
+                break;
             }
             fit = weighted(x, wallHours, y, weights, harmonic, residuals);
         }
