@@ -25,6 +25,7 @@ public final class LeastSquares {
     private static final double HUBER_K = 1.345;
     private static final int HUBER_ITERATIONS = 4;
     private static final double WEIGHT_TOLERANCE = 1e-3;
+    private static final double MIN_SCALE = 1;
     /** MAD to standard deviation under Gaussian noise. */
     private static final double MAD_SCALE = 1.4826;
     /** Residual lag-1 autocorrelation is capped here when it inflates the slope's error. */
@@ -51,7 +52,8 @@ public final class LeastSquares {
         Fit fit = weighted(x, wallHours, y, weights, harmonic, residuals);
         for (int iteration = 1; fit != null && iteration < HUBER_ITERATIONS; iteration++) {
             double scale = MAD_SCALE * medianAbsDeviation(residuals, scratch);
-            if (scale <= 0) {
+            if (scale < MIN_SCALE) {
+                // amounts are whole units: residuals below one unit are rounding, the fit is already exact
                 break;
             }
             double k = HUBER_K * scale;

@@ -18,18 +18,13 @@ import io.packwatch.streams.forecast.OffPeakClock;
 import io.packwatch.streams.forecast.PredictLinearBaseline;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 import java.util.function.LongToDoubleFunction;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -126,12 +121,7 @@ public final class ForecastAccuracyBench {
     }
 
     static Score run(AccuracySeries s) throws Exception {
-        Path dir = Files.createTempDirectory("packwatch-accuracy");
-        StreamsSettings settings = StreamsSettings.fromMap(Map.of(
-                "bootstrap.servers", "unused:9092",
-                "schema.registry.url", "mock://accuracy-" + UUID.randomUUID(),
-                "application.id", "packwatch-accuracy",
-                StreamsConfig.STATE_DIR_CONFIG, dir.toString()));
+        StreamsSettings settings = TopologyCpuProbe.driverSettings("accuracy");
         List<PackageState> states;
         List<PackageAlert> alerts;
         try (TopologyTestDriver driver = new TopologyTestDriver(PackwatchTopology.build(settings),
