@@ -89,7 +89,11 @@ class CompatibilityGateTest {
 
     @Test
     void aSchemaWithoutReleasedHistoryIsReported() throws IOException {
-        Files.delete(history.resolve("PackageState/v1.avsc"));
+        try (var released = Files.list(history.resolve("PackageState"))) {
+            for (Path version : released.toList()) {
+                Files.delete(version);
+            }
+        }
         assertThat(CompatibilityGate.violations(avro, history))
                 .anySatisfy(v -> assertThat(v).startsWith("PackageState: no released version"));
     }

@@ -68,7 +68,7 @@ public final class AlertEvents {
         String body = switch (t.type()) {
             case USAGE_THRESHOLD -> "crossed " + t.band() + "%, " + usage;
             case DEPLETION_FORECAST -> "projected to run out " + (f != null && f.hasDepletion() ? instant(f.depletionAt()) : "soon")
-                    + " at " + Amounts.rate(f == null ? 0 : f.ratePerHour(), s.getUnit()) + ", " + usage;
+                    + DepletionBracket.phrase(f, observedAt.toEpochMilli()) + " at " + Amounts.rate(f == null ? 0 : f.ratePerHour(), s.getUnit()) + ", " + usage;
             case EXHAUSTED -> "used up, " + usage;
             case OVERFLOW -> Amounts.format(s.getOverflow(), s.getUnit()) + " billed beyond the quota, " + usage;
             case NETWORK_DISABLED -> "network disabled by the vendor (status " + s.getVendorStatus() + ")";

@@ -5,6 +5,7 @@ import io.packwatch.schema.PackageSnapshot;
 import io.packwatch.schema.PackageStatus;
 import io.packwatch.schema.Severity;
 import io.packwatch.streams.forecast.Forecast;
+import io.packwatch.streams.forecast.Observation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,8 +92,11 @@ public final class AlertRules {
         double margin = 1 + t.horizonResolveMargin();
         Severity entering = !beforeExpiry || f.confidence() < t.depletionMinConfidence() ? null
                 : horizon(ttd, t.depletionCritical().toMillis(), t.depletionWarn().toMillis());
+        // an open alert holds while the bracket's early end (P10) is inside the relaxed horizon: a noisy projection
+        // wandering around a threshold neither resolves nor de-escalates the alert
+        long holdTtd = f.depletionEarliestAt() == Observation.NONE ? ttd : Math.min(ttd, f.depletionEarliestAt() - now);
         Severity holding = !beforeExpiry ? null
-                : horizon(ttd, (long) (t.depletionCritical().toMillis() * margin), (long) (t.depletionWarn().toMillis() * margin));
+                : horizon(holdTtd, (long) (t.depletionCritical().toMillis() * margin), (long) (t.depletionWarn().toMillis() * margin));
         return Signal.of(key, AlertType.DEPLETION_FORECAST, null, entering, holding, t.confirmSnapshots());
     }
 

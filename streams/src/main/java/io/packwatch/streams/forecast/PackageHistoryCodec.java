@@ -13,11 +13,13 @@ import org.apache.avro.io.DecoderFactory;
  * <p>Layout written by hand on Avro's binary encoder (zig-zag varints): samples are delta-encoded against the
  * previous one, so a package costs a few bytes per sample instead of 16. A full Avro record schema would spend
  * 16 bytes per sample and needs no registry either way; the store is internal, so a version byte guards the
- * layout instead of a schema.
+ * layout instead of a schema. Layout 2 adds the hourly bucket's sample count, the daily samples and the held
+ * samples of an unconfirmed drop; layout 1 is still read (its buckets count as one sample each).
  */
 public final class PackageHistoryCodec {
 
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
+    private static final int LAYOUT_1 = 1;
 
     private PackageHistoryCodec() {
     }
@@ -46,14 +48,18 @@ public final class PackageHistoryCodec {
         e.writeLong(h.ewmaAnchorUsed);
         writePoints(e, h.recent);
         writePoints(e, h.hourly);
+        e.writeInt(h.bucketSamples);
+        writePoints(e, h.daily);
+        writePoints(e, h.held);
     }
 
     public static PackageHistory decode(byte[] bytes) {
         BinaryDecoder d = DecoderFactory.get().binaryDecoder(bytes, null);
         try {
             int version = d.readInt();
-            if (version != VERSION) {
-                throw new IllegalStateException("package history layout version " + version + " is not supported (expected " + VERSION + ")");
+            if (version != VERSION && version != LAYOUT_1) {
+                throw new IllegalStateException("package history layout version " + version + " is not supported (expected "
+                        + LAYOUT_1 + " or " + VERSION + ")");
             }
             PackageHistory h = new PackageHistory();
             h.segmentId = d.readInt();
@@ -70,6 +76,13 @@ public final class PackageHistoryCodec {
             h.ewmaAnchorUsed = d.readLong();
             readPoints(d, h.recent);
             readPoints(d, h.hourly);
+            if (version == LAYOUT_1) {
+                h.bucketSamples = 1;
+                return h;
+            }
+            h.bucketSamples = d.readInt();
+            readPoints(d, h.daily);
+            readPoints(d, h.held);
             return h;
         } catch (IOException ex) {
             throw new UncheckedIOException("corrupt package history (" + bytes.length + " bytes)", ex);

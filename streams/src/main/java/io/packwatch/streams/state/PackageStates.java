@@ -32,12 +32,22 @@ final class PackageStates {
                     case NONE -> ForecastMethod.NONE;
                 })
                 .setProjectedDepletionAt(projected && f.hasDepletion() ? Instant.ofEpochMilli(f.depletionAt()) : null)
+                .setProjectedDepletionEarliestAt(instantOrNull(projected, f.depletionEarliestAt()))
+                .setProjectedDepletionLatestAt(instantOrNull(projected, f.depletionLatestAt()))
                 .setProjectedRemainingAtExpiry(projected && f.remainingAtExpiry() >= 0 ? f.remainingAtExpiry() : null)
                 .setTimeToExpiryMillis(f.timeToExpiryMillis() == Observation.NONE ? null : f.timeToExpiryMillis())
                 .setConfidence(f.confidence())
                 .setStale(false)
                 .setUpdatedAt(updatedAt)
                 .build();
+    }
+
+    private static Instant instantOrNull(boolean projected, long epochMillis) {
+        return projected && epochMillis != Observation.NONE ? Instant.ofEpochMilli(epochMillis) : null;
+    }
+
+    private static long millisOrNone(Instant at) {
+        return at == null ? Observation.NONE : at.toEpochMilli();
     }
 
     /** The forecast figures a state carries, for alert events raised without a new snapshot (STALE). */
@@ -50,10 +60,11 @@ final class PackageStates {
         double ewma = st.getRateEwmaPerHour() == null ? Double.NaN : st.getRateEwmaPerHour();
         double slope = st.getRateSlopePerHour() == null ? Double.NaN : st.getRateSlopePerHour();
         double rate = method == Method.EWMA ? ewma : method == Method.LEAST_SQUARES ? slope : Double.NaN;
-        return new Forecast(ewma, slope, method, rate,
-                st.getProjectedDepletionAt() == null ? Observation.NONE : st.getProjectedDepletionAt().toEpochMilli(),
+        // the rate the projection used is not in the state: the slope or EWMA stands in (alert events of STALE only)
+        return new Forecast(ewma, slope, method, rate, millisOrNone(st.getProjectedDepletionAt()),
+                millisOrNone(st.getProjectedDepletionEarliestAt()), millisOrNone(st.getProjectedDepletionLatestAt()),
                 st.getProjectedRemainingAtExpiry() == null ? -1 : st.getProjectedRemainingAtExpiry(),
                 st.getTimeToExpiryMillis() == null ? Observation.NONE : st.getTimeToExpiryMillis(),
-                st.getPercentUsed(), st.getSampleCount(), st.getConfidence());
+                st.getPercentUsed(), st.getSampleCount(), st.getConfidence(), false);
     }
 }

@@ -69,8 +69,8 @@ final class AlertHarness {
         double pct = 100d * s.getUsed() / s.getCapacity();
         boolean projected = depletionAt != Observation.NONE;
         return new Forecast(1, 1, projected ? Method.LEAST_SQUARES : Method.NONE, projected ? 1 : Double.NaN,
-                depletionAt, projected ? 0 : -1, s.getExpiresAt().toEpochMilli() - s.getObservedAt().toEpochMilli(),
-                pct, 10, confidence);
+                depletionAt, depletionAt, depletionAt, projected ? 0 : -1,
+                s.getExpiresAt().toEpochMilli() - s.getObservedAt().toEpochMilli(), pct, 10, confidence, false);
     }
 
     /**
@@ -80,8 +80,8 @@ final class AlertHarness {
     static Forecast wasteAtExpiry(PackageSnapshot s, long remainingAtExpiry) {
         long tte = s.getExpiresAt().toEpochMilli() - s.getObservedAt().toEpochMilli();
         double rate = (s.getRemaining() - remainingAtExpiry) / (tte / 3_600_000d);
-        return new Forecast(rate, rate, Method.LEAST_SQUARES, rate, Observation.NONE, remainingAtExpiry, tte,
-                100d * s.getUsed() / s.getCapacity(), 10, 0.9);
+        return new Forecast(rate, rate, Method.LEAST_SQUARES, rate, Observation.NONE, Observation.NONE,
+                Observation.NONE, remainingAtExpiry, tte, 100d * s.getUsed() / s.getCapacity(), 10, 0.9, false);
     }
 
     static Forecast noForecast(PackageSnapshot s) {

@@ -63,8 +63,9 @@ class AlertMessagesTest {
 
     /** A projection at {@code ratePerHour}, running out {@code depletionAt} (NONE: never) with {@code waste} left at expiry. */
     private static Forecast projection(PackageSnapshot s, double ratePerHour, long depletionAt, long waste) {
-        return new Forecast(ratePerHour, ratePerHour, Method.LEAST_SQUARES, ratePerHour, depletionAt, waste,
-                s.getExpiresAt().toEpochMilli() - s.getObservedAt().toEpochMilli(), 100d * s.getUsed() / s.getCapacity(), 10, 0.9);
+        return new Forecast(ratePerHour, ratePerHour, Method.LEAST_SQUARES, ratePerHour, depletionAt, Observation.NONE,
+                Observation.NONE, waste, s.getExpiresAt().toEpochMilli() - s.getObservedAt().toEpochMilli(),
+                100d * s.getUsed() / s.getCapacity(), 10, 0.9, false);
     }
 
     private PackageAlert resolved(AlertType type) {

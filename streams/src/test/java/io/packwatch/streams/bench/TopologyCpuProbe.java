@@ -37,13 +37,18 @@ public final class TopologyCpuProbe {
         }
     }
 
-    private static double run(boolean full, int packages, int polls) throws Exception {
-        Path dir = Files.createTempDirectory("packwatch-cpu-probe");
-        StreamsSettings settings = StreamsSettings.fromMap(Map.of(
+    /** Settings for a TopologyTestDriver run: a fresh temp state dir and in-memory registry, no broker. */
+    static StreamsSettings driverSettings(String name) throws java.io.IOException {
+        Path dir = Files.createTempDirectory("packwatch-" + name);
+        return StreamsSettings.fromMap(Map.of(
                 "bootstrap.servers", "unused:9092",
-                "schema.registry.url", "mock://cpu-probe-" + UUID.randomUUID(),
-                "application.id", "packwatch-cpu-probe",
+                "schema.registry.url", "mock://" + name + "-" + UUID.randomUUID(),
+                "application.id", "packwatch-" + name,
                 StreamsConfig.STATE_DIR_CONFIG, dir.toString()));
+    }
+
+    private static double run(boolean full, int packages, int polls) throws Exception {
+        StreamsSettings settings = driverSettings("cpu-probe");
         Topology topology;
         if (full) {
             topology = PackwatchTopology.build(settings);

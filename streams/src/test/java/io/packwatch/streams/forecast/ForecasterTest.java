@@ -146,26 +146,6 @@ class ForecasterTest {
     }
 
     @Test
-    void usedDropCapacityRiseAndRenewalEachOpenASegment() {
-        long t = START;
-        long expiry = START + 30 * DAY;
-        PackageHistory h = new PackageHistory();
-        assertThat(h.offer(Observation.fullTime(t, "p", 1000, 100, expiry), SETTINGS)).isEqualTo(Acceptance.NEW_SEGMENT);
-        assertThat(h.offer(Observation.fullTime(t += HOUR, "p", 1000, 200, expiry), SETTINGS)).isEqualTo(Acceptance.APPLIED);
-        assertThat(h.offer(Observation.fullTime(t += HOUR, "p", 1000, 50, expiry), SETTINGS)).isEqualTo(Acceptance.NEW_SEGMENT);
-        assertThat(h.lastBreak()).isEqualTo(SegmentBreak.USED_DROPPED);
-        assertThat(h.offer(Observation.fullTime(t += HOUR, "p", 2000, 60, expiry), SETTINGS)).isEqualTo(Acceptance.NEW_SEGMENT);
-        assertThat(h.lastBreak()).isEqualTo(SegmentBreak.CAPACITY_ROSE);
-        assertThat(h.offer(Observation.fullTime(t += HOUR, "p", 2000, 70, expiry + DAY), SETTINGS)).isEqualTo(Acceptance.NEW_SEGMENT);
-        assertThat(h.lastBreak()).isEqualTo(SegmentBreak.RENEWED);
-        assertThat(h.offer(Observation.fullTime(t += HOUR, "q", 2000, 70, expiry + DAY), SETTINGS)).isEqualTo(Acceptance.NEW_SEGMENT);
-        assertThat(h.lastBreak()).isEqualTo(SegmentBreak.NEW_PACKAGE_ID);
-        assertThat(h.segmentId()).isEqualTo(4);
-        assertThat(h.sampleCount()).isEqualTo(1);
-        assertThat(h.ewmaRate()).isNaN();
-    }
-
-    @Test
     void resetsNeverProduceNegativeRatesOnRandomSeries() {
         Random random = new Random(7);
         for (int run = 0; run < 40; run++) {
@@ -230,7 +210,9 @@ class ForecasterTest {
     @Test
     void noForecastBeforeTheMinimumHistory() {
         ForecastSettings settings = ForecastSettings.from(java.util.Map.of(
-                "packwatch.forecast.min-samples", "4", "packwatch.forecast.min-span", "PT30M"));
+                "packwatch.forecast.min-samples", "4", "packwatch.forecast.min-span", "PT30M",
+                // the level is then the latest sample alone, which the expected figures below start from
+                "packwatch.forecast.level-window", "PT1M"));
         PackageHistory h = new PackageHistory();
         Forecaster forecaster = new Forecaster(settings);
         long t = START;

@@ -7,16 +7,16 @@ import java.util.Deque;
  * What a Prometheus user would write: {@code predict_linear(used[6h], ...)} — an ordinary least-squares line over
  * the raw samples of the last window (no segments, no drawable hours), extrapolated to the capacity.
  */
-final class PredictLinearBaseline {
+public final class PredictLinearBaseline {
 
     private final long window;
     private final Deque<Point> samples = new ArrayDeque<>();
 
-    PredictLinearBaseline(long window) {
+    public PredictLinearBaseline(long window) {
         this.window = window;
     }
 
-    void add(long at, long used) {
+    public void add(long at, long used) {
         samples.addLast(new Point(at, used));
         while (samples.peekFirst().at() < at - window) {
             samples.removeFirst();
@@ -54,7 +54,7 @@ final class PredictLinearBaseline {
     }
 
     /** Projected depletion instant from the fitted line, NONE when the slope is not positive. */
-    long depletionAt(long capacity) {
+    public long depletionAt(long capacity) {
         double[] fit = fit();
         double slope = fit[0];
         if (!(slope > 0)) {
