@@ -35,6 +35,7 @@ class ConnectorConfigsTest {
                     .containsEntry("iceberg.control.commit.timeout-ms", "10000")
                     .containsEntry("iceberg.tables.evolve-schema-enabled", "true")
                     .containsEntry("errors.tolerance", "all")
+                    .containsEntry("errors.retry.timeout", "600000")
                     .containsEntry("errors.deadletterqueue.topic.name", "pw.lake.dlq")
                     .containsEntry("errors.deadletterqueue.topic.replication.factor", "3")
                     .doesNotContainKey("iceberg.catalog.uri");

@@ -25,6 +25,7 @@ import org.apache.kafka.connect.data.SchemaAndValue;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.data.Timestamp;
 import org.apache.kafka.connect.errors.DataException;
+import org.apache.kafka.connect.errors.RetriableException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -95,7 +96,7 @@ class RegistryAvroConverterTest {
 
     @Test
     @Order(Integer.MAX_VALUE) // stops the registry
-    void writerSchemasAreCachedByIdSoEveryRecordReadsWithoutTheRegistry() {
+    void writerSchemasAreCachedByIdAndARegistryOutageIsRetriable() {
         byte[] first = serializer.serialize(TOPIC, state(snapshot(null), 0.5));
         converter.toConnectData(TOPIC, first);
         byte[] second = serializer.serialize(TOPIC, state(snapshot(null), 0.25));
@@ -104,6 +105,13 @@ class RegistryAvroConverterTest {
         Struct value = (Struct) converter.toConnectData(TOPIC, second).value();
         assertThat(value.getFloat64("percentUsed")).isEqualTo(0.25);
         assertThat(value.getStruct("snapshot").get("expiresAt")).isNull();
+
+        // an id not cached yet while the registry is down: retriable (Connect retries, then dead-letters), never a
+        // verdict that the record is bad
+        ByteBuffer.wrap(second).putInt(1, 424_242);
+        assertThatThrownBy(() -> converter.toConnectData(TOPIC, second))
+                .isInstanceOf(RetriableException.class).hasMessageContaining("schema id 424242")
+                .hasMessageContaining("cannot be fetched now").hasMessageContaining("unreachable");
     }
 
     @Test
