@@ -36,7 +36,7 @@ public final class LakeCommand implements Callable<Integer> {
 
     // not picocli-required: that would also demand it from `lake query`
     @Option(names = "--schema-registry-url", paramLabel = "URL",
-            description = "Required. Apicurio registry, its Confluent-compatible URL (.../apis/ccompat/v7) as for the other commands.")
+            description = "Required. Confluent-compatible schema registry URL (Confluent's, or Apicurio's .../apis/ccompat/v7), as for the other commands.")
     String registryUrl;
 
     @Option(names = "--topic-prefix", defaultValue = "packwatch", description = "Topic prefix (default: ${DEFAULT-VALUE}).")

@@ -11,7 +11,8 @@ import java.util.Objects;
  * What the in-process Connect worker writes where.
  *
  * @param bootstrapServers  the Kafka cluster holding the Packwatch topics
- * @param registryUrl       the registry's Confluent-compatible URL ({@code .../apis/ccompat/v7}), as for every other role
+ * @param registryUrl       the registry's Confluent-compatible URL (Confluent's, or Apicurio's {@code .../apis/ccompat/v7}),
+ *                          as for every other role
  * @param topicPrefix       prefix of the Packwatch topics ({@code packwatch})
  * @param warehouse         the Iceberg warehouse: a directory, or any URI the Hadoop file systems know
  * @param jdbcCatalogUri    a JDBC catalog ({@code jdbc:sqlite:/path/catalog.db}) instead of the Hadoop catalog; null: Hadoop
@@ -25,9 +26,6 @@ public record LakeSettings(String bootstrapServers, String registryUrl, String t
                            String jdbcCatalogUri, Duration commitInterval, Path pluginPath, Path workDir, int restPort,
                            short replicationFactor) {
 
-    static final String CCOMPAT_SUFFIX = "/apis/ccompat/v7";
-    static final String NATIVE_SUFFIX = "/apis/registry/v2";
-
     public LakeSettings {
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
         Objects.requireNonNull(registryUrl, "registryUrl");
@@ -35,28 +33,13 @@ public record LakeSettings(String bootstrapServers, String registryUrl, String t
         if (commitInterval.isNegative() || commitInterval.isZero()) {
             throw new IllegalArgumentException("commit interval must be positive, got " + commitInterval);
         }
-        apicurioUrl(registryUrl); // fail at start, not on the first record
+        if (registryUrl.isBlank()) {
+            throw new IllegalArgumentException("schema registry URL is empty");
+        }
     }
 
     public static URI warehouseUri(Path dir) {
         return dir.toAbsolutePath().normalize().toUri();
-    }
-
-    /**
-     * The bundled converter (Apicurio's AvroConverter in Confluent-compatible mode) talks Apicurio's native API, which
-     * an Apicurio registry serves next to its Confluent-compatible one.
-     */
-    static String apicurioUrl(String registryUrl) {
-        String url = registryUrl.endsWith("/") ? registryUrl.substring(0, registryUrl.length() - 1) : registryUrl;
-        if (url.endsWith(NATIVE_SUFFIX)) {
-            return url;
-        }
-        if (url.endsWith(CCOMPAT_SUFFIX)) {
-            return url.substring(0, url.length() - CCOMPAT_SUFFIX.length()) + NATIVE_SUFFIX;
-        }
-        throw new IllegalArgumentException("schema registry URL '" + registryUrl + "' is not an Apicurio registry URL "
-                + "(ending in " + CCOMPAT_SUFFIX + " or " + NATIVE_SUFFIX + "): the lake's value converter needs "
-                + "Apicurio's native API; see docs/lake.md for a Confluent Schema Registry");
     }
 
     /** The values of the {@code ${env:NAME}} placeholders in deploy/connect/*.json. */
@@ -64,7 +47,7 @@ public record LakeSettings(String bootstrapServers, String registryUrl, String t
         Map<String, String> vars = new LinkedHashMap<>();
         vars.put("PACKWATCH_TOPIC_PREFIX", topicPrefix);
         vars.put("PACKWATCH_BOOTSTRAP_SERVERS", bootstrapServers);
-        vars.put("PACKWATCH_APICURIO_URL", apicurioUrl(registryUrl));
+        vars.put("PACKWATCH_SCHEMA_REGISTRY_URL", registryUrl);
         vars.put("PACKWATCH_LAKE_WAREHOUSE", warehouse.toString());
         vars.put("PACKWATCH_LAKE_CATALOG_TYPE", jdbcCatalogUri == null ? "hadoop" : "jdbc");
         vars.put("PACKWATCH_LAKE_CATALOG_URI", jdbcCatalogUri == null ? "" : jdbcCatalogUri);

@@ -25,7 +25,8 @@ class ConnectorConfigsTest {
         connectors.forEach((name, config) -> {
             assertThat(config).allSatisfy((key, value) -> assertThat(value).as(key).doesNotContain("${"));
             assertThat(config).containsEntry("name", name)
-                    .containsEntry("value.converter.apicurio.registry.url", "http://reg:8080/apis/registry/v2")
+                    .containsEntry("value.converter", "io.packwatch.lake.connect.RegistryAvroConverter")
+                    .containsEntry("value.converter.schema.registry.url", "http://reg:8080/apis/ccompat/v7")
                     .containsEntry("iceberg.catalog.type", "hadoop")
                     .containsEntry("iceberg.catalog.warehouse", "file:///data/wh/")
                     .containsEntry("iceberg.kafka.bootstrap.servers", "broker:9092")
@@ -34,6 +35,7 @@ class ConnectorConfigsTest {
                     .containsEntry("iceberg.control.commit.timeout-ms", "10000")
                     .containsEntry("iceberg.tables.evolve-schema-enabled", "true")
                     .containsEntry("errors.tolerance", "all")
+                    .containsEntry("errors.retry.timeout", "600000")
                     .containsEntry("errors.deadletterqueue.topic.name", "pw.lake.dlq")
                     .containsEntry("errors.deadletterqueue.topic.replication.factor", "3")
                     .doesNotContainKey("iceberg.catalog.uri");
@@ -48,7 +50,7 @@ class ConnectorConfigsTest {
 
     @Test
     void jdbcCatalogAndIcebergsDefaultTimeoutForLongIntervals() {
-        Map<String, String> config = ConnectorConfigs.resolved(settings("http://reg:8080/apis/registry/v2/",
+        Map<String, String> config = ConnectorConfigs.resolved(settings("http://schema-registry:8081",
                 "jdbc:sqlite:/data/catalog.db", Duration.ofMinutes(5))).get("pw-lake-packages");
 
         assertThat(config).containsEntry("iceberg.catalog.type", "jdbc")
@@ -56,14 +58,13 @@ class ConnectorConfigsTest {
                 .containsEntry("iceberg.catalog.jdbc.schema-version", "V1")
                 .containsEntry("iceberg.control.commit.interval-ms", "300000")
                 .containsEntry("iceberg.control.commit.timeout-ms", "30000")
-                .containsEntry("value.converter.apicurio.registry.url", "http://reg:8080/apis/registry/v2");
+                .containsEntry("value.converter.schema.registry.url", "http://schema-registry:8081");
     }
 
     @Test
-    void aRegistryUrlThatIsNotApicurioIsRefusedAtStartWithTheReason() {
-        assertThatThrownBy(() -> settings("http://schema-registry:8081", null, Duration.ofSeconds(1)))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("http://schema-registry:8081").hasMessageContaining("Apicurio");
+    void anEmptyRegistryUrlOrIntervalIsRefusedAtStartWithTheReason() {
+        assertThatThrownBy(() -> settings(" ", null, Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("schema registry URL is empty");
         assertThatThrownBy(() -> settings("http://reg/apis/ccompat/v7", null, Duration.ZERO))
                 .hasMessageContaining("commit interval must be positive");
     }

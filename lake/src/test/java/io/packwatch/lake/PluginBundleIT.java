@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.ServiceLoader;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -29,26 +30,33 @@ class PluginBundleIT {
         try (URLClassLoader worker = new URLClassLoader(workerJars(), ClassLoader.getPlatformClassLoader());
              URLClassLoader plugin = new URLClassLoader(bundleJars(), worker)) {
             List<String> linked = new ArrayList<>();
-            for (String jar : List.of("iceberg-kafka-connect-1", "apicurio-registry-utils-converter-")) {
+            for (String jar : List.of("iceberg-kafka-connect-1", "apicurio-registry-utils-converter-",
+                    "-connect-converter.jar")) {
                 linked.addAll(linkEveryClass(plugin, jar));
             }
             assertThat(linked).contains("org.apache.iceberg.connect.IcebergSinkConnector",
-                    "io.apicurio.registry.utils.converter.AvroConverter");
+                    "io.apicurio.registry.utils.converter.AvroConverter",
+                    "io.packwatch.lake.connect.RegistryAvroConverter");
             for (String name : List.of("org.apache.iceberg.hadoop.HadoopCatalog", "org.apache.iceberg.jdbc.JdbcCatalog",
                     "org.apache.iceberg.parquet.Parquet", "org.apache.iceberg.data.parquet.GenericParquetWriter",
                     "org.apache.hadoop.fs.LocalFileSystem", "org.sqlite.JDBC", "org.apache.avro.file.DataFileWriter")) {
                 Class.forName(name, true, plugin).getDeclaredMethods();
             }
+            // plugin.discovery=service_load finds the converters through the bundle's manifest
+            Class<?> converter = Class.forName("org.apache.kafka.connect.storage.Converter", false, worker);
+            assertThat(ServiceLoader.load(converter, plugin).stream().map(p -> p.type().getName()))
+                    .contains("io.packwatch.lake.connect.RegistryAvroConverter",
+                            "io.apicurio.registry.utils.converter.AvroConverter");
             Object connector = Class.forName("org.apache.iceberg.connect.IcebergSinkConnector", true, plugin)
                     .getDeclaredConstructor().newInstance();
             assertThat(connector.getClass().getMethod("version").invoke(connector)).asString().startsWith("1.12.0");
         }
     }
 
-    private static List<String> linkEveryClass(ClassLoader loader, String jarPrefix) throws Exception {
+    private static List<String> linkEveryClass(ClassLoader loader, String jarName) throws Exception {
         Path jar;
         try (Stream<Path> files = Files.list(BUNDLE)) {
-            jar = files.filter(f -> f.getFileName().toString().startsWith(jarPrefix)).findFirst().orElseThrow();
+            jar = files.filter(f -> f.getFileName().toString().contains(jarName)).findFirst().orElseThrow();
         }
         List<String> names = new ArrayList<>();
         try (JarFile file = new JarFile(jar.toFile())) {
