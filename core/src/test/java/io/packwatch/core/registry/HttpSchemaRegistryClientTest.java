@@ -136,7 +136,10 @@ class HttpSchemaRegistryClientTest {
         answer(404, "{\"error_code\":40403,\"message\":\"Schema not found\"}");
 
         assertThatThrownBy(() -> client().register("s", SCHEMA))
-                .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.isIncompatible()).isTrue())
+                .isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
+                    assertThat(e.isIncompatible()).isTrue();
+                    assertThat(e.isNotFound()).isFalse();
+                })
                 .hasMessageContaining("register schema io.packwatch.test.Ping under subject 's'")
                 .hasMessageContaining("schema is incompatible with the subject's compatibility level")
                 .hasMessageContaining("Schema being registered is incompatible (error_code 409)");
@@ -207,6 +210,7 @@ class HttpSchemaRegistryClientTest {
         answer(403, "");
         answer(404, "{\"error_code\":40401,\"message\":\"Subject not found\"}");
         answer(503, "<html>" + "x".repeat(400) + "</html>");
+        answer(502, "y".repeat(300));
         HttpSchemaRegistryClient client = client();
 
         assertThatThrownBy(client::subjects).hasMessageContaining("refused to list subjects: not authorized (check "
@@ -219,6 +223,7 @@ class HttpSchemaRegistryClientTest {
                 .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.httpStatus()).isEqualTo(503))
                 .hasMessageContaining(": HTTP 503: <html>" + "x".repeat(294) + "...")
                 .hasMessageNotContaining("</html>");
+        assertThatThrownBy(client::subjects).hasMessageEndingWith("HTTP 502: " + "y".repeat(300));
     }
 
     @Test
