@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
+import org.apache.kafka.common.config.types.Password;
 import org.junit.jupiter.api.Test;
 
 class SchemaRegistryConfigTest {
@@ -33,6 +34,41 @@ class SchemaRegistryConfigTest {
     }
 
     @Test
+    void defaultsAreConfluentsAndBlankValuesCountAsUnset() {
+        var config = SchemaRegistryConfig.from(Map.of(
+                "schema.registry.url", " , http://a:8081,, ",
+                "basic.auth.user.info", "",
+                "schema.registry.ssl.truststore.location", ""));
+        assertThat(config.urls()).extracting(Object::toString).containsExactly("http://a:8081");
+        assertThat(config.autoRegisterSchemas()).isTrue();
+        assertThat(config.basicAuthUserInfo()).isEmpty();
+        assertThat(config.truststoreLocation()).isEmpty();
+        assertThat(config.truststoreType()).isEqualTo("JKS");
+        assertThat(config.connectTimeout().toMillis()).isEqualTo(5_000);
+        assertThat(config.requestTimeout().toMillis()).isEqualTo(15_000);
+        assertThatThrownBy(() -> SchemaRegistryConfig.from(Map.of("schema.registry.url", " , ")))
+                .hasMessage("serde config 'schema.registry.url' holds no URL");
+    }
+
+    @Test
+    void urlSourceWithoutUserInfoMeansNoCredentialsAndSecretsMayBeKafkaPasswords() {
+        assertThat(SchemaRegistryConfig.from(Map.of("schema.registry.url", "http://registry:8081",
+                "basic.auth.credentials.source", "url")).basicAuthUserInfo()).isEmpty();
+        var config = SchemaRegistryConfig.from(Map.of("schema.registry.url", "http://registry:8081",
+                "basic.auth.user.info", new Password("carol:pw"),
+                "schema.registry.ssl.truststore.password", new Password("changeit")));
+        assertThat(config.basicAuthUserInfo()).contains("carol:pw");
+        assertThat(config.truststorePassword()).contains("changeit");
+    }
+
+    @Test
+    void onlyMockUrlsSelectTheInMemoryRegistry() {
+        assertThat(SchemaRegistryConfig.isInMemory(Map.of("schema.registry.url", " mock://scope"))).isTrue();
+        assertThat(SchemaRegistryConfig.isInMemory(Map.of("schema.registry.url", "http://mock:8081"))).isFalse();
+        assertThat(SchemaRegistryConfig.isInMemory(Map.of())).isFalse();
+    }
+
+    @Test
     void badConfigNamesTheKey() {
         assertThatThrownBy(() -> SchemaRegistryConfig.from(Map.of()))
                 .hasMessageContaining("schema.registry.url");
@@ -42,6 +78,8 @@ class SchemaRegistryConfigTest {
                 "basic.auth.credentials.source", "SASL_INHERIT"))).hasMessageContaining("basic.auth.credentials.source");
         assertThatThrownBy(() -> SchemaRegistryConfig.from(Map.of("schema.registry.url", "http://x",
                 "http.connect.timeout.ms", "-1"))).hasMessageContaining("http.connect.timeout.ms");
+        assertThatThrownBy(() -> SchemaRegistryConfig.from(Map.of("schema.registry.url", "http://x",
+                "http.read.timeout.ms", "0"))).hasMessageContaining("'http.read.timeout.ms' must be a positive number");
     }
 
     @Test

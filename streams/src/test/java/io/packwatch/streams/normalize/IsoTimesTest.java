@@ -48,7 +48,10 @@ class IsoTimesTest {
     @ParameterizedTest
     @ValueSource(strings = {"2023-02-29T10:00:00Z", "2024-13-01T00:00:00Z", "2024-07-16T24:00:00Z", "2024-07-16T10:60:00Z",
             "2024-07-16T10:46:08", "2024-07-16 10:46:08Z", "2024-07-16T10:46:08.1234567891Z",
-            "2024-07-16T10:46:08+19:00", "2024-07-1\u0666T10:46:08Z", "yesterday", ""})
+            "2024-07-16T10:46:08+19:00", "2024-07-16T10:46:08+08x00", "2024-07-16T10:46:08+08:60",
+            "2O24-07-16T10:46:08Z", "2024/07-16T10:46:08Z", "2024-07/16T10:46:08Z", "2024-07-16T10-46:08Z",
+            "2024-07-16T10:46-08Z",
+            "2024-07-1\u0666T10:46:08Z", "yesterday", ""})
     void whatTheFormatterRejectsIsRejected(String text) {
         assertThatThrownBy(() -> formatter(text)).isInstanceOf(DateTimeParseException.class);
         assertThatThrownBy(() -> IsoTimes.parseOffsetDateTime(text)).isInstanceOf(DateTimeParseException.class);
