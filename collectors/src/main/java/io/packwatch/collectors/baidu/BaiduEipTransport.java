@@ -7,11 +7,11 @@ import io.packwatch.collectors.vendor.Retryability;
 import io.packwatch.collectors.vendor.VendorCallException;
 import io.packwatch.collectors.vendor.VendorJson;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -59,9 +59,9 @@ public final class BaiduEipTransport {
                 .header("Authorization", authorization)
                 .header("Accept", "application/json")
                 .build();
-        HttpResponse<String> response;
+        HttpResponse<InputStream> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
             throw new VendorCallException(TRANSPORT_ERROR, e.getClass().getSimpleName() + ": " + e.getMessage(),
                     null, Retryability.RETRY, null);
@@ -72,9 +72,13 @@ public final class BaiduEipTransport {
         String requestId = response.headers().firstValue("x-bce-request-id").orElse(null);
         JsonNode body;
         try {
-            body = VendorJson.MAPPER.readTree(response.body());
+            // read as a stream so that an oversized page is refused at the bound, not after it was buffered whole
+            body = VendorJson.readPage(response.body(), requestId);
         } catch (JsonProcessingException e) {
             body = null;
+        } catch (IOException e) {
+            throw new VendorCallException(TRANSPORT_ERROR, e.getClass().getSimpleName() + ": " + e.getMessage(),
+                    requestId, Retryability.RETRY, null);
         }
         int status = response.statusCode();
         if (status != 200) {

@@ -44,7 +44,7 @@ public final class TencentTransport {
         }
         JsonNode response;
         try {
-            response = VendorJson.MAPPER.readTree(raw).path("Response");
+            response = VendorJson.readPage(raw, null).path("Response");
         } catch (JsonProcessingException e) {
             throw new VendorCallException(MALFORMED_RESPONSE, "response is not valid JSON: " + e.getOriginalMessage(),
                     null, Retryability.FATAL, null);
