@@ -20,6 +20,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -34,6 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Flow;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
@@ -190,10 +193,22 @@ class CollectorTargetsTest {
         final List<HttpRequest> requests = Collections.synchronizedList(new ArrayList<>());
 
         @Override
-        @SuppressWarnings("unchecked")
         public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
             requests.add(request);
-            return (HttpResponse<T>) new StringResponse(request, "{\"packageList\":[],\"isTruncated\":false}");
+            // the body goes through the caller's own handler, whichever body type it asks for
+            HttpHeaders headers = HttpHeaders.of(Map.of("x-bce-request-id", List.of("recorded")), (k, v) -> true);
+            HttpResponse.BodySubscriber<T> subscriber = handler.apply(new HttpResponse.ResponseInfo() {
+                @Override public int statusCode() { return 200; }
+                @Override public HttpHeaders headers() { return headers; }
+                @Override public Version version() { return Version.HTTP_1_1; }
+            });
+            subscriber.onSubscribe(new Flow.Subscription() {
+                @Override public void request(long n) { }
+                @Override public void cancel() { }
+            });
+            subscriber.onNext(List.of(ByteBuffer.wrap("{\"packageList\":[],\"isTruncated\":false}".getBytes(StandardCharsets.UTF_8))));
+            subscriber.onComplete();
+            return new RecordedResponse<>(request, headers, subscriber.getBody().toCompletableFuture().join());
         }
 
         @Override
@@ -218,12 +233,9 @@ class CollectorTargetsTest {
         @Override public Optional<Executor> executor() { return Optional.empty(); }
     }
 
-    private record StringResponse(HttpRequest request, String body) implements HttpResponse<String> {
+    private record RecordedResponse<T>(HttpRequest request, HttpHeaders headers, T body) implements HttpResponse<T> {
         @Override public int statusCode() { return 200; }
-        @Override public Optional<HttpResponse<String>> previousResponse() { return Optional.empty(); }
-        @Override public HttpHeaders headers() {
-            return HttpHeaders.of(Map.of("x-bce-request-id", List.of("recorded")), (k, v) -> true);
-        }
+        @Override public Optional<HttpResponse<T>> previousResponse() { return Optional.empty(); }
         @Override public Optional<SSLSession> sslSession() { return Optional.empty(); }
         @Override public URI uri() { return request.uri(); }
         @Override public HttpClient.Version version() { return HttpClient.Version.HTTP_1_1; }
