@@ -1,20 +1,28 @@
 package io.packwatch.cli.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.packwatch.notifier.chat.AlertmanagerWebhook;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 /**
- * The "#ops-demo" channel of a local run: a loopback receiver of Alertmanager's webhook (v4) whose deliveries become
- * lines of the live view's alert feed, so a newcomer sees what an on-call chat group would get.
+ * The "#ops-demo" group of a local run: a loopback stand-in for a WeCom group robot ({@code msgtype: markdown}), fed by
+ * the chat bridge. Each message it accepts becomes a line of the live view's alert feed, so a newcomer sees what the
+ * on-call chat group would get.
  */
 final class DemoSink implements AutoCloseable {
     static final String CHANNEL = "#ops-demo";
-    static final String PATH = "/ops-demo";
+    private static final String PATH = "/cgi-bin/webhook/send";
+    /** WeCom's own bound on markdown content is 4096 bytes; the envelope adds little. */
+    private static final int MAX_BODY_BYTES = 16 * 1024;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final byte[] OK = "{\"errcode\":0,\"errmsg\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] REFUSED = "{\"errcode\":40008,\"errmsg\":\"invalid message\"}".getBytes(StandardCharsets.UTF_8);
 
     private final HttpServer server;
     private volatile Consumer<String> listener = line -> { };
@@ -40,26 +48,28 @@ final class DemoSink implements AutoCloseable {
 
     private void receive(HttpExchange exchange) throws IOException {
         try (exchange; InputStream in = exchange.getRequestBody()) {
-            int status;
+            byte[] answer;
             try {
-                AlertmanagerWebhook hook = AlertmanagerWebhook.parse(in.readNBytes(AlertmanagerWebhook.MAX_BODY_BYTES + 1));
-                listener.accept(line(hook));
-                status = 200;
-            } catch (IllegalArgumentException e) {
-                status = 400;
+                JsonNode content = JSON.readTree(in.readNBytes(MAX_BODY_BYTES)).path("markdown").path("content");
+                if (!content.isTextual()) {
+                    throw new IOException("no markdown content");
+                }
+                listener.accept(line(content.asText()));
+                answer = OK;
+            } catch (IOException e) {
+                answer = REFUSED;
             }
-            exchange.sendResponseHeaders(status, -1);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
         }
     }
 
-    /** "delivered to #ops-demo: FIRING vpc ... is 85% used" or, for a group, its size and first summary. */
-    static String line(AlertmanagerWebhook hook) {
-        String state = hook.status() == null ? "" : hook.status().toUpperCase(java.util.Locale.ROOT);
-        String first = hook.alerts().isEmpty() ? "" : hook.alerts().get(0).annotations().getOrDefault("summary",
-                hook.alerts().get(0).labels().getOrDefault("alertname", ""));
-        String summary = hook.alerts().size() <= 1 ? first
-                : hook.alerts().size() + " alerts, first: " + first;
-        return "delivered to " + CHANNEL + ": " + state + " " + summary;
+    /** The message's title (the group: state, count, alert name) and its first alert, without markdown marks. */
+    static String line(String markdown) {
+        String[] lines = markdown.lines().filter(l -> !l.isBlank()).limit(2)
+                .map(l -> l.replaceFirst("^#+ ", "").replace("**", "").replace("`", "").strip()).toArray(String[]::new);
+        return "delivered to " + CHANNEL + ": " + String.join(" · ", lines);
     }
 
     @Override

@@ -41,8 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The delivery chain {@code ./packwatch local} starts when Alertmanager is installed: an alert record on the topic
- * reaches the demo channel through the in-process notifier and a real Alertmanager child process, FIRING and then
- * RESOLVED, and closing stops Alertmanager.
+ * reaches the demo channel through the in-process notifier, a real Alertmanager child process and the chat bridge,
+ * FIRING and then RESOLVED, once each; closing stops Alertmanager.
  */
 @ExtendWith(KafkaAndRegistryExtension.class)
 class LocalNotificationsIT {
@@ -72,9 +72,11 @@ class LocalNotificationsIT {
             send(producer, topics, alert(AlertState.RESOLVED, firedAt.plusSeconds(30)));
             await().atMost(Duration.ofSeconds(60)).until(() -> delivered.size() >= 2);
 
-            assertThat(delivered).containsExactly(
-                    "delivered to #ops-demo: FIRING FIRING crossed 90%, 91.0% used, 9.0 GiB left of 100.0 GiB",
-                    "delivered to #ops-demo: RESOLVED RESOLVED crossed 90%, 91.0% used, 9.0 GiB left of 100.0 GiB");
+            assertThat(delivered).hasSize(2);
+            assertThat(delivered.get(0)).startsWith("delivered to #ops-demo: \uD83D\uDD34 [FIRING 1] USAGE_THRESHOLD · ")
+                    .contains("FIRING crossed 90%, 91.0% used, 9.0 GiB left of 100.0 GiB");
+            assertThat(delivered.get(1)).startsWith("delivered to #ops-demo: \u2705 [RESOLVED 1] USAGE_THRESHOLD · ")
+                    .contains("RESOLVED crossed 90%, 91.0% used, 9.0 GiB left of 100.0 GiB");
         }
         Assertions.assertThrows(ConnectException.class, () -> HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(alertmanagerUrl + "/-/ready")).build(),
