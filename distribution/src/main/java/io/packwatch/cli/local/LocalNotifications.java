@@ -18,8 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Alert delivery of {@code ./packwatch local}, the production chain on loopback: the notifier in-process reads the
@@ -28,8 +26,6 @@ import org.slf4j.LoggerFactory;
  * Started only when {@code prometheus-alertmanager} is on the PATH.
  */
 final class LocalNotifications implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(LocalNotifications.class);
-
     static final String HOW_TO_ENABLE = "alert delivery off: " + LocalAlertmanager.BINARY + " is not on the PATH "
             + "(apt-get install prometheus-alertmanager, then restart, to see alerts delivered through Alertmanager)";
 
@@ -115,13 +111,6 @@ final class LocalNotifications implements AutoCloseable {
 
     @Override
     public void close() {
-        while (!started.isEmpty()) {
-            AutoCloseable next = started.pop();
-            try {
-                next.close();
-            } catch (Exception e) {
-                LOG.warn("while stopping {}: {}", next.getClass().getSimpleName(), e.toString());
-            }
-        }
+        LocalStack.closeAll(started);
     }
 }

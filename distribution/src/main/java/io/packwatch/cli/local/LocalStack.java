@@ -192,6 +192,11 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public void close() {
+        closeAll(started);
+    }
+
+    /** Closes the most recently started first, each whatever the others threw. */
+    static void closeAll(Deque<AutoCloseable> started) {
         while (!started.isEmpty()) {
             AutoCloseable next = started.pop();
             try {
