@@ -116,6 +116,7 @@ final class LocalCommand implements Callable<Integer> {
         boolean tty = System.console() != null;
         LiveView view = new LiveView(stack.bootstrapServers(), Topics.create(Topics.DEFAULT_PREFIX, serdeConfig),
                 serdeConfig, out, tty, Clock.systemDefaultZone(), runStart);
+        stack.onDelivery(view::note);
         Thread viewThread = new Thread(view, "packwatch-live-view");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -4,6 +4,7 @@ import io.packwatch.collectors.CollectedApi;
 import io.packwatch.collectors.config.CollectorConfig;
 import io.packwatch.collectors.config.ConfigLoader;
 import io.packwatch.collectors.run.CollectorHost;
+import io.packwatch.core.topics.Topics;
 import io.packwatch.simulators.scenario.Scenario;
 import io.packwatch.streams.StreamsSettings;
 import io.packwatch.streams.app.StreamsApp;
@@ -35,6 +36,7 @@ public final class LocalStack implements AutoCloseable {
     private String bootstrapServers;
     private String registryUrl;
     private StreamsApp streams;
+    private LocalNotifications notifications;
 
     public static LocalStack start(LocalOptions options, PrintStream progress) throws Exception {
         LocalStack stack = new LocalStack();
@@ -98,6 +100,14 @@ public final class LocalStack implements AutoCloseable {
         streams = naming("--http-port", () -> StreamsApp.start(StreamsSettings.fromMap(streamsSettings(options, data))));
         started.push(streams);
         endpoints.put("query API", "http://127.0.0.1:" + streams.httpPort() + "/packages");
+
+        notifications = LocalNotifications.startIfInstalled(System.getenv("PATH"), data.resolve("alertmanager"),
+                Topics.DEFAULT_PREFIX, bootstrapServers, registryUrl, "http://127.0.0.1:" + streams.httpPort(), progress)
+                .orElse(null);
+        if (notifications != null) {
+            started.push(notifications);
+            endpoints.put("alertmanager", notifications.alertmanagerUrl());
+        }
 
         progress.println("starting " + collectorConfigs.size() + " collectors ...");
         CollectorHost collectors = new CollectorHost(collectorConfigs, 0, "127.0.0.1");
@@ -169,12 +179,24 @@ public final class LocalStack implements AutoCloseable {
         return registryUrl;
     }
 
+    /** Each delivery to the local demo channel ("delivered to #ops-demo: ..."); none when Alertmanager is absent. */
+    public void onDelivery(java.util.function.Consumer<String> listener) {
+        if (notifications != null) {
+            notifications.onDelivery(listener);
+        }
+    }
+
     public Map<String, String> endpoints() {
         return endpoints;
     }
 
     @Override
     public void close() {
+        closeAll(started);
+    }
+
+    /** Closes the most recently started first, each whatever the others threw. */
+    static void closeAll(Deque<AutoCloseable> started) {
         while (!started.isEmpty()) {
             AutoCloseable next = started.pop();
             try {

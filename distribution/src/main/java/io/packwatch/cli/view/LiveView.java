@@ -50,6 +50,8 @@ public final class LiveView implements Runnable, AutoCloseable {
     private final ZoneId zone;
     private final Map<String, PackageState> states = new ConcurrentHashMap<>();
     private final Deque<String> feed = new ArrayDeque<>();
+    /** Lines from other threads (deliveries of the local notifier), shown by the view thread. */
+    private final java.util.Queue<String> noted = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final SpecificAvroDeserializer<PackageState> stateReader = new SpecificAvroDeserializer<>(PackageState.class);
     private final SpecificAvroDeserializer<PackageAlert> alertReader = new SpecificAvroDeserializer<>(PackageAlert.class);
@@ -102,6 +104,9 @@ public final class LiveView implements Runnable, AutoCloseable {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(250))) {
                     accept(record);
                 }
+                for (String line = noted.poll(); line != null; line = noted.poll()) {
+                    show(line);
+                }
                 Instant now = clock.instant();
                 if (tty && !now.isBefore(nextDraw)) {
                     draw(now);
@@ -152,18 +157,27 @@ public final class LiveView implements Runnable, AutoCloseable {
             } else if (record.value() != null) {
                 String line = AlertFeed.line(alertReader.deserialize(record.topic(), record.value()), ansi, zone);
                 alertsSeen++;
-                if (tty) {
-                    feed.addLast(line);
-                    while (feed.size() > FEED_LINES) {
-                        feed.removeFirst();
-                    }
-                } else {
-                    out.println(line);
-                }
+                show(line);
             }
         } catch (RuntimeException e) {
             out.println("view: skipped an unreadable record on " + record.topic() + "@" + record.offset() + ": "
                     + e.getMessage());
+        }
+    }
+
+    /** Adds a line to the alert feed from any thread ("delivered to #ops-demo: ..."). */
+    public void note(String line) {
+        noted.add(line);
+    }
+
+    private void show(String line) {
+        if (tty) {
+            feed.addLast(line);
+            while (feed.size() > FEED_LINES) {
+                feed.removeFirst();
+            }
+        } else {
+            out.println(line);
         }
     }
 
