@@ -3,6 +3,9 @@ package io.packwatch.cli.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.packwatch.collectors.CollectedApi;
+import io.packwatch.collectors.config.CollectorConfig;
+import io.packwatch.collectors.config.ConfigLoader;
 import io.packwatch.collectors.run.CollectorHost;
 import io.packwatch.core.VendorApi;
 import io.packwatch.core.topics.Topics;
@@ -21,6 +24,7 @@ import io.packwatch.testsupport.TestInfra;
 import java.io.InputStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -73,20 +77,19 @@ class PipelineLakeIT {
     @Test
     void lakeTablesHoldExactlyThePipelinesCommittedRecords() throws Exception {
         assertThat(PLUGIN_PATH).as("the lake's plugin bundle (built by the lake module's package phase)").isDirectory();
-        Topics topics = Topics.create(Topics.DEFAULT_PREFIX, TestInfra.serdeConfig());
+        // topics of its own, so that the other pipeline ITs on this broker neither see this run's records nor add theirs
+        String prefix = KafkaTestClients.unique("pwlake");
+        Topics topics = Topics.create(prefix, TestInfra.serdeConfig());
         String bootstrap = TestInfra.kafka().bootstrapServers();
         String applicationId = KafkaTestClients.unique("pw-pipeline-lake");
 
         try (Admin admin = KafkaTestClients.admin()) {
-            // other ITs of this JVM may have filled the topics already: "a few polls" counts from here
-            long packagesBefore = endOffsetSum(admin, topics.packages().name());
             try (SimulatedVendors vendors = SimulatedVendors.start(scenario(), data);
-                 StreamsApp streams = StreamsApp.start(StreamsSettings.fromMap(streamsSettings(bootstrap, applicationId)))) {
-                try (CollectorHost collectors = new CollectorHost(
-                        vendors.collectorConfigs(data.resolve("collectors"), bootstrap, POLL_SECONDS), 0, "127.0.0.1")) {
+                 StreamsApp streams = StreamsApp.start(StreamsSettings.fromMap(streamsSettings(bootstrap, applicationId, prefix)))) {
+                try (CollectorHost collectors = new CollectorHost(collectorConfigs(vendors, bootstrap, prefix), 0, "127.0.0.1")) {
                     collectors.startDaemons();
                     await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
-                            endOffsetSum(admin, topics.packages().name()) - packagesBefore >= (long) POLLS * SCENARIO_PACKAGES);
+                            endOffsetSum(admin, topics.packages().name()) >= (long) POLLS * SCENARIO_PACKAGES);
                 }
                 // collectors stopped: the streams app has settled once it committed every raw record it was given.
                 // It is closed before the lake starts, so no punctuation (STALE, forecasts) adds records meanwhile.
@@ -112,7 +115,7 @@ class PipelineLakeIT {
         topicCounts.put("alerts", (long) alerts.size());
 
         Path warehouse = data.resolve("warehouse");
-        LakeSettings settings = new LakeSettings(bootstrap, TestInfra.registry().url(), Topics.DEFAULT_PREFIX,
+        LakeSettings settings = new LakeSettings(bootstrap, TestInfra.registry().url(), prefix,
                 LakeSettings.warehouseUri(warehouse), null, Duration.ofSeconds(1), PLUGIN_PATH, data.resolve("connect"),
                 0, (short) 1);
         try (LakeWorker worker = LakeWorker.start(settings, Map.of())) {
@@ -218,12 +221,17 @@ class PipelineLakeIT {
         return KafkaTestClients.endOffsets(admin, List.of(topic)).values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** Records of {@code rawTopics} the streams app has not committed yet (a partition it never committed counts whole). */
+    /**
+     * Records the streams app has not committed yet, over the raw topics and every other topic it consumes (internal
+     * ones included, should the topology gain any): a partition it never committed counts whole.
+     */
     private static long lag(Admin admin, String applicationId, List<String> rawTopics) throws Exception {
-        Set<String> existing = admin.listTopics().names().get();
-        List<String> present = rawTopics.stream().filter(existing::contains).toList();
         Map<TopicPartition, OffsetAndMetadata> committed =
                 admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
+        Set<String> consumed = new HashSet<>(rawTopics);
+        committed.keySet().forEach(partition -> consumed.add(partition.topic()));
+        Set<String> existing = admin.listTopics().names().get();
+        List<String> present = consumed.stream().filter(existing::contains).toList();
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
         admin.describeTopics(present).allTopicNames().get().forEach((name, description) ->
                 description.partitions().forEach(p -> request.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
@@ -243,12 +251,26 @@ class PipelineLakeIT {
         }
     }
 
-    private Map<String, String> streamsSettings(String bootstrap, String applicationId) throws Exception {
+    /** The collectors' configs for the simulators, writing to {@code <prefix>.raw.<api>}. */
+    private List<CollectorConfig> collectorConfigs(SimulatedVendors vendors, String bootstrap, String prefix) throws Exception {
+        ConfigLoader loader = new ConfigLoader();
+        List<CollectorConfig> configs = new ArrayList<>();
+        for (Path file : vendors.writeCollectorConfigs(data.resolve("collectors"), bootstrap, POLL_SECONDS)) {
+            Files.writeString(file, Files.readString(file).replace("kafka:\n", "kafka:\n  topicPrefix: " + prefix + "\n"));
+            String api = file.getFileName().toString().replace(".yaml", "");
+            configs.add(loader.load(file, CollectedApi.fromId(api).orElseThrow()));
+        }
+        assertThat(configs).hasSize(4).allSatisfy(config -> assertThat(config.topic()).startsWith(prefix + ".raw."));
+        return configs;
+    }
+
+    private Map<String, String> streamsSettings(String bootstrap, String applicationId, String prefix) throws Exception {
         Map<String, String> settings = new HashMap<>(LocalStack.streamsSettings(bootstrap, TestInfra.registry().url(),
                 data.resolve("streams-state"), freePort()));
         settings.putAll(LocalStack.demoSettings(Duration.ofSeconds(POLL_SECONDS)));
         settings.put("application.id", applicationId);
         settings.put("commit.interval.ms", "100");
+        settings.put(StreamsSettings.TOPIC_PREFIX, prefix);
         return settings;
     }
 
