@@ -77,7 +77,23 @@ final class TerminalText {
         Character.UnicodeScript script = Character.UnicodeScript.of(cp);
         boolean wide = script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
                 || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL
-                || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF60);
+                || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF60) || isWideEmoji(cp);
         return wide ? 2 : 1;
+    }
+
+    /**
+     * Emoji that terminals draw two columns wide (East Asian Width "W" in Unicode's EastAsianWidth.txt), e.g. the
+     * 🔴 and ✅ of the chat bridge's delivery lines. Java 17 has no emoji property (Character.isEmojiPresentation is
+     * Java 21), so the blocks are listed: the supplementary pictographs, and the few BMP symbols with emoji
+     * presentation that the alert texts could carry.
+     */
+    private static boolean isWideEmoji(int cp) {
+        return (cp >= 0x1F300 && cp <= 0x1F64F) || (cp >= 0x1F680 && cp <= 0x1F6FF) || (cp >= 0x1F7E0 && cp <= 0x1F7EB)
+                || (cp >= 0x1F90C && cp <= 0x1F9FF) || (cp >= 0x1FA70 && cp <= 0x1FAFF)
+                || cp == 0x231A || cp == 0x231B || (cp >= 0x23E9 && cp <= 0x23EC) || cp == 0x23F0 || cp == 0x23F3
+                || cp == 0x2614 || cp == 0x2615 || cp == 0x26A1 || cp == 0x26D4
+                || cp == 0x2705 || cp == 0x270A || cp == 0x270B || cp == 0x2728 || cp == 0x274C || cp == 0x274E
+                || (cp >= 0x2753 && cp <= 0x2755) || cp == 0x2757 || (cp >= 0x2795 && cp <= 0x2797) || cp == 0x2B50
+                || cp == 0x2B55;
     }
 }

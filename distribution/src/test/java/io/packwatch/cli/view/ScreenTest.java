@@ -117,6 +117,21 @@ class ScreenTest {
     }
 
     @Test
+    void emojiOfTheDeliveryLinesAreTwoColumnsSoTheyNeverWrap() {
+        String red = "\uD83D\uDD34";
+        String green = "\u2705";
+        assertThat(TerminalText.width(red)).isEqualTo(2);
+        assertThat(TerminalText.width(green)).isEqualTo(2);
+        assertThat(TerminalText.width("\u00b7 a")).isEqualTo(3);
+        String delivery = "delivered to #ops-demo: " + red + " [FIRING 1] DEPLETION_FORECAST \u00b7 " + red
+                + " FIRING critical FIRING CRITICAL DEPLETION_FORECAST tencent-live/tencent-demo/-/100001";
+        String cut = TerminalText.elide(delivery, 80);
+        assertThat(TerminalText.width(cut)).isLessThanOrEqualTo(80);
+        assertThat(cut).endsWith(TerminalText.ELLIPSIS);
+        assertThat(TerminalText.elide(green + green + green, 5)).isEqualTo(green + green + TerminalText.ELLIPSIS);
+    }
+
+    @Test
     void alertInstantsReadInTheViewersZone() {
         assertThat(AlertFeed.inZone("expired 2026-12-03T15:14:26Z with 64.8 GiB unused", SHANGHAI))
                 .isEqualTo("expired 2026-12-03 23:14:26 CST with 64.8 GiB unused");
