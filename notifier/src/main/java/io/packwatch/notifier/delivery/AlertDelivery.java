@@ -71,6 +71,7 @@ public final class AlertDelivery implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AlertDelivery.class);
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration REGISTRY_RETRY = Duration.ofSeconds(2);
+    private static final Duration REPLAY_LIMIT = Duration.ofSeconds(30);
 
     private final NotifierSettings settings;
     private final AlertMapping mapping;
@@ -83,6 +84,9 @@ public final class AlertDelivery implements AutoCloseable {
     /** State-topic changes since the last commit: a firing alert, or empty for a tombstone. */
     private final Map<String, Optional<FiringAlert>> uncommitted = new LinkedHashMap<>();
     private final Map<TopicPartition, Long> committed = new HashMap<>();
+    /** End offsets (read_committed) of newly assigned partitions, until the consumer's position reaches them. */
+    private final Map<TopicPartition, Long> replayTo = new HashMap<>();
+    private Instant replayDeadline = Instant.MIN;
     private final Map<String, String> problems = new ConcurrentHashMap<>();
     private final Counter consumed;
     private final Map<String, Counter> skipped = new ConcurrentHashMap<>();
@@ -162,12 +166,14 @@ public final class AlertDelivery implements AutoCloseable {
                     resendFiring();
                     nextResend = now.plus(settings.resendInterval());
                 }
-                boolean allDelivered = true;
-                for (AlertmanagerTarget target : targets) {
-                    allDelivered &= target.deliver(now);
-                }
-                if (allDelivered) {
-                    commitIfAdvanced();
+                if (replayed(now)) {
+                    boolean allDelivered = true;
+                    for (AlertmanagerTarget target : targets) {
+                        allDelivered &= target.deliver(now);
+                    }
+                    if (allDelivered) {
+                        commitIfAdvanced();
+                    }
                 }
             }
         } catch (WakeupException e) {
@@ -261,6 +267,27 @@ public final class AlertDelivery implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the records after the committed position of newly assigned partitions have been applied. Until then
+     * nothing is sent: a restored firing alert whose RESOLVED was delivered just before a crash (but not committed)
+     * would otherwise reach Alertmanager again before the replayed RESOLVED, and open a second episode. While waiting,
+     * the pending queues collapse each alert to its latest form. Bounded by {@link #REPLAY_LIMIT}, so a record that
+     * cannot be read (registry down) does not hold delivery for good.
+     */
+    private boolean replayed(Instant now) {
+        if (replayTo.isEmpty()) {
+            return true;
+        }
+        if (now.isAfter(replayDeadline)) {
+            LOG.warn("event=replay-incomplete partitions={}; delivering what is known", replayTo.keySet());
+            replayTo.clear();
+            return true;
+        }
+        replayTo.entrySet().removeIf(e -> !consumer.assignment().contains(e.getKey())
+                || consumer.position(e.getKey()) >= e.getValue());
+        return replayTo.isEmpty();
+    }
+
     private void resendFiring() {
         for (FiringAlert f : firing.values()) {
             for (AlertmanagerTarget target : targets) {
@@ -339,6 +366,7 @@ public final class AlertDelivery implements AutoCloseable {
             uncommitted.keySet().removeAll(keys);
             targets.forEach(t -> t.dropKeys(keys));
             partitions.forEach(committed::remove);
+            replayTo.keySet().removeAll(partitions);
             firingCount = firing.size();
         }
 
@@ -354,6 +382,8 @@ public final class AlertDelivery implements AutoCloseable {
             for (TopicPartition tp : partitions) {
                 committed.put(tp, -1L);
             }
+            replayTo.putAll(consumer.endOffsets(partitions));
+            replayDeadline = Instant.now().plus(REPLAY_LIMIT);
             firingCount = firing.size();
             LOG.info("event=partitions-assigned partitions={} firing-restored={}", partitions.size(), restored.size());
         }
