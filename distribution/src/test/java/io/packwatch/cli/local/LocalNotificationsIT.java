@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.packwatch.core.serde.SpecificAvroSerializer;
 import io.packwatch.core.topics.Topics;
+import io.packwatch.notifier.alertmanager.AlertmanagerChild;
 import io.packwatch.schema.AlertState;
 import io.packwatch.schema.AlertType;
 import io.packwatch.schema.AmountUnit;
@@ -51,7 +52,7 @@ class LocalNotificationsIT {
 
     @Test
     void anAlertRecordIsDeliveredToTheDemoChannelFiringThenResolved() throws Exception {
-        Assumptions.assumeTrue(LocalAlertmanager.locate(System.getenv("PATH")).isPresent(),
+        Assumptions.assumeTrue(AlertmanagerChild.locate(System.getenv("PATH")).isPresent(),
                 "prometheus-alertmanager is not on the PATH: apt-get install prometheus-alertmanager (.ci/run does)");
         String prefix = KafkaTestClients.unique("ln");
         Topics topics = Topics.create(prefix, Map.of());
