@@ -353,29 +353,13 @@ public final class AlertDelivery implements AutoCloseable {
         }
     }
 
-    /** What /health reports: one problem per failing part, empty when everything is delivered. */
-    public Health health() {
-        List<AlertmanagerStatus> statuses = outbox.statuses();
-        Map<String, String> all = new LinkedHashMap<>(problems);
-        outbox.replayProblem().ifPresent(p -> all.put("replay", p));
-        for (AlertmanagerStatus s : statuses) {
-            if (!s.reachable()) {
-                all.put("alertmanager " + s.url(), "failing since " + s.failingSince() + " (" + s.consecutiveFailures()
-                        + " attempts, " + s.pending() + " alerts waiting): " + s.lastError());
-            }
-        }
+    /** What /health reports: one problem per failing part, and whether alerts still reach an Alertmanager. */
+    public DeliveryHealth health() {
+        Map<String, String> blocking = new LinkedHashMap<>(problems);
         if (thread != null && !thread.isAlive() && !failed && running) {
-            all.put("delivery", "the delivery thread is not running");
+            blocking.put("delivery", "the delivery thread is not running");
         }
-        return new Health(all, statuses, firingCount, lastCommit);
-    }
-
-    /** Health of the notifier: it is up when {@code problems} is empty. */
-    public record Health(Map<String, String> problems, List<AlertmanagerStatus> alertmanagers, int firing,
-                         Instant lastCommit) {
-        public boolean up() {
-            return problems.isEmpty();
-        }
+        return DeliveryHealth.of(blocking, outbox.replayProblem(), outbox.statuses(), firingCount, lastCommit);
     }
 
     public boolean failed() {
