@@ -292,7 +292,7 @@ class PipelineNotificationsIT {
     /**
      * A loopback WeCom group robot: checks the key, records each markdown message and answers {@code errcode 0}. The
      * transitions are read back from the chat text: a group's title ends with the alert name, each alert line starts
-     * with the red (FIRING) or green (RESOLVED) mark, and the next line names the package.
+     * with the red (FIRING) or green (RESOLVED) mark, and the next line names the package (key, then its name).
      */
     private static final class RobotStub implements AutoCloseable {
         final List<String> messages = new CopyOnWriteArrayList<>();
@@ -334,7 +334,8 @@ class PipelineNotificationsIT {
                     } else if (line.startsWith(RED) || line.startsWith(GREEN)) {
                         status = line.startsWith(RED) ? "firing" : "resolved";
                     } else if (status != null && line.startsWith("> Package: ")) {
-                        transitions.add(alertname + " " + line.substring("> Package: ".length()).strip() + " " + status);
+                        String packageKey = line.substring("> Package: ".length()).strip().split(" ")[0]; // then "(name)"
+                        transitions.add(alertname + " " + packageKey + " " + status);
                         status = null;
                     }
                 }
