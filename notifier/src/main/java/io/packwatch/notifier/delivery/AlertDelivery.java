@@ -65,9 +65,9 @@ import org.slf4j.LoggerFactory;
  *   tombstone on resolve) written in the same Kafka transaction as the consumer offsets, so it always matches the
  *   committed position: on start (and on every partition assignment) the notifier reads it to the end and re-sends the
  *   firing alerts of its partitions, once the records after the committed position are applied ({@link ReplayGate}).
- *   The alert topics themselves are not replayed for this: they have 30-day
- *   delete retention, so a package that fires for longer would have lost its opening event, and replaying them grows
- *   with history while the state topic holds one record per firing alert.</li>
+ *   The alert topics themselves are not replayed for this: they have 30-day delete retention, so a package that fires
+ *   for longer would have lost its opening event, and replaying them grows with history while the state topic holds
+ *   one record per firing alert.</li>
  * </ul>
  */
 public final class AlertDelivery implements AutoCloseable {
