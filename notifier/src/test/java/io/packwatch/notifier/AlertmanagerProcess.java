@@ -2,15 +2,13 @@ package io.packwatch.notifier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
+import io.packwatch.notifier.alertmanager.AlertmanagerChild;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,26 +19,24 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real Prometheus Alertmanager (Debian's {@code prometheus-alertmanager}, installed by {@code .ci/run}) as a child
- * process on a free loopback port, gossip off. Tests call {@link #assumeInstalled()} first: without the binary they
- * are skipped with that reason, never passed.
- *
- * <p>As the test registry does, it runs under a shell holding a pipe from this JVM: when the JVM dies (even SIGKILL),
- * the pipe closes and the shell kills Alertmanager.
+ * process ({@link AlertmanagerChild}) on a free loopback port, gossip off, plus what the tests ask of its API. Tests call
+ * {@link #assumeInstalled()} first: without the binary they are skipped with that reason, never passed.
  */
 public final class AlertmanagerProcess implements AutoCloseable {
-    public static final String BINARY = "prometheus-alertmanager";
+    public static final String BINARY = AlertmanagerChild.BINARY;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Path binary;
     private final Path dir;
-    private final int port;
-    private Process shell;
+    private final String config;
+    private AlertmanagerChild child;
+    private int port;
 
-    private AlertmanagerProcess(Path binary, Path dir, int port) {
+    private AlertmanagerProcess(Path binary, Path dir, String config) {
         this.binary = binary;
         this.dir = dir;
-        this.port = port;
+        this.config = config;
     }
 
     /** Skips the calling test when the binary is not on the PATH, saying how to get it. */
@@ -52,53 +48,19 @@ public final class AlertmanagerProcess implements AutoCloseable {
     }
 
     public static Optional<Path> locate(String name) {
-        String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
-        for (String dir : path.split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, name);
-            if (Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+        return AlertmanagerChild.locate(name, System.getenv("PATH"));
     }
 
     /** Starts Alertmanager with {@code config} (YAML text) on a free port, storage under {@code dir}. */
     public static AlertmanagerProcess start(Path dir, String config) throws IOException, InterruptedException {
-        AlertmanagerProcess am = new AlertmanagerProcess(assumeInstalled(), dir, freePort());
-        Files.createDirectories(dir.resolve("data"));
-        Files.writeString(dir.resolve("alertmanager.yml"), config);
+        AlertmanagerProcess am = new AlertmanagerProcess(assumeInstalled(), dir, config);
         am.launch();
         return am;
     }
 
     private void launch() throws IOException, InterruptedException {
-        String command = String.join(" ", quote(binary.toString()),
-                "--config.file=" + quote(dir.resolve("alertmanager.yml").toString()),
-                "--storage.path=" + quote(dir.resolve("data").toString()),
-                "--web.listen-address=127.0.0.1:" + port, "--cluster.listen-address=", "--log.level=warn");
-        String script = command + " >>" + quote(dir.resolve("alertmanager.log").toString()) + " 2>&1 & child=$!; "
-                + "trap 'kill $child 2>/dev/null; wait $child; exit 0' TERM INT; "
-                + "cat >/dev/null; kill $child 2>/dev/null; wait $child; exit 0";
-        shell = new ProcessBuilder("sh", "-c", script).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            try {
-                if (HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/-/ready")).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            if (!shell.isAlive()) {
-                break;
-            }
-            shell.waitFor(100, TimeUnit.MILLISECONDS);
-        }
-        String log = Files.exists(dir.resolve("alertmanager.log")) ? Files.readString(dir.resolve("alertmanager.log")) : "";
-        stop();
-        throw new IllegalStateException("Alertmanager did not become ready on port " + port + "; log:\n" + log);
+        child = AlertmanagerChild.start(binary, dir, config, port);
+        port = child.port();
     }
 
     public String url() {
@@ -153,40 +115,14 @@ public final class AlertmanagerProcess implements AutoCloseable {
     }
 
     public void stop() throws InterruptedException {
-        if (shell == null) {
-            return;
+        if (child != null) {
+            child.close();
+            child = null;
         }
-        List<ProcessHandle> family = Stream.concat(shell.descendants(), Stream.of(shell.toHandle())).toList();
-        try {
-            shell.getOutputStream().close();
-        } catch (IOException ignored) {
-            // already gone
-        }
-        if (!shell.waitFor(10, TimeUnit.SECONDS)) {
-            family.forEach(ProcessHandle::destroyForcibly);
-        }
-        for (ProcessHandle handle : family) {
-            try {
-                handle.onExit().get(10, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                handle.destroyForcibly();
-            }
-        }
-        shell = null;
     }
 
     @Override
     public void close() throws InterruptedException {
         stop();
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static String quote(String s) {
-        return "'" + s.replace("'", "'\\''") + "'";
     }
 }

@@ -18,6 +18,8 @@ import java.util.function.Consumer;
 final class DemoSink implements AutoCloseable {
     static final String CHANNEL = "#ops-demo";
     private static final String PATH = "/cgi-bin/webhook/send";
+    private static final String FIRING_MARK = "\uD83D\uDD34";
+    private static final String RESOLVED_MARK = "\u2705";
     /** WeCom's own bound on markdown content is 4096 bytes; the envelope adds little. */
     private static final int MAX_BODY_BYTES = 16 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -65,10 +67,16 @@ final class DemoSink implements AutoCloseable {
         }
     }
 
-    /** The message's title (the group: state, count, alert name) and its first alert, without markdown marks. */
+    /**
+     * The message's title (the group: state mark and word, count, alert name) and its first alert, without markdown
+     * marks. When the whole group has one state the alert's own state mark is left out: the title just said it.
+     */
     static String line(String markdown) {
         String[] lines = markdown.lines().filter(l -> !l.isBlank()).limit(2)
                 .map(l -> l.replaceFirst("^#+ ", "").replace("**", "").replace("`", "").strip()).toArray(String[]::new);
+        if (lines.length == 2 && !(lines[0].contains(FIRING_MARK) && lines[0].contains(RESOLVED_MARK))) {
+            lines[1] = lines[1].replaceFirst("^(" + FIRING_MARK + "|" + RESOLVED_MARK + ") \\S+ ", "");
+        }
         return "delivered to " + CHANNEL + ": " + String.join(" · ", lines);
     }
 

@@ -1,5 +1,6 @@
 package io.packwatch.cli.local;
 
+import io.packwatch.notifier.alertmanager.AlertmanagerChild;
 import io.packwatch.notifier.app.NotifierSettings;
 import io.packwatch.notifier.app.NotifyCommand;
 import io.packwatch.notifier.chat.BridgeSettings;
@@ -26,21 +27,21 @@ import java.util.function.Function;
  * Started only when {@code prometheus-alertmanager} is on the PATH.
  */
 final class LocalNotifications implements AutoCloseable {
-    static final String HOW_TO_ENABLE = "alert delivery off: " + LocalAlertmanager.BINARY + " is not on the PATH "
+    static final String HOW_TO_ENABLE = "alert delivery off: " + AlertmanagerChild.BINARY + " is not on the PATH "
             + "(apt-get install prometheus-alertmanager, then restart, to see alerts delivered through Alertmanager)";
 
     private static final String DEMO = "ops-demo";
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private DemoSink sink;
-    private LocalAlertmanager alertmanager;
+    private AlertmanagerChild alertmanager;
 
     /** Starts delivery when the binary is on {@code pathEnv}; otherwise prints {@link #HOW_TO_ENABLE} and returns empty. */
     static Optional<LocalNotifications> startIfInstalled(String pathEnv, Path dir, String topicPrefix,
                                                          String bootstrapServers, String registryUrl,
                                                          String queryApiUrl, PrintStream progress)
             throws Exception {
-        Optional<Path> binary = LocalAlertmanager.locate(pathEnv);
+        Optional<Path> binary = AlertmanagerChild.locate(pathEnv);
         if (binary.isEmpty()) {
             progress.println(HOW_TO_ENABLE);
             return Optional.empty();
@@ -61,7 +62,7 @@ final class LocalNotifications implements AutoCloseable {
         started.push(sink);
         ChatBridge bridge = ChatBridge.start(bridgeSettings(URI.create(sink.url())));
         started.push(bridge);
-        alertmanager = LocalAlertmanager.start(binary, dir, config("http://127.0.0.1:" + bridge.port() + "/alertmanager"));
+        alertmanager = AlertmanagerChild.start(binary, dir, config("http://127.0.0.1:" + bridge.port() + "/alertmanager"), 0);
         started.push(alertmanager);
         started.push(NotifyCommand.Notifier.start(settings.apply(URI.create(alertmanager.url()))));
     }

@@ -3,6 +3,7 @@ package io.packwatch.cli.local;
 import io.packwatch.collectors.CollectedApi;
 import io.packwatch.collectors.config.CollectorConfig;
 import io.packwatch.collectors.config.ConfigLoader;
+import io.packwatch.core.topics.Topics;
 import io.packwatch.simulators.SimApi;
 import io.packwatch.simulators.SimulatorOptions;
 import io.packwatch.simulators.SimulatorServer;
@@ -44,9 +45,15 @@ final class SimulatedVendors implements AutoCloseable {
 
     /** {@link #writeCollectorConfigs}, loaded and validated as the collectors' own loader does. */
     List<CollectorConfig> collectorConfigs(Path dir, String bootstrapServers, int pollSeconds) throws IOException {
+        return collectorConfigs(dir, bootstrapServers, pollSeconds, Topics.DEFAULT_PREFIX);
+    }
+
+    /** The same, publishing to {@code <topicPrefix>.raw.<api>}: a test run of its own on a shared broker. */
+    List<CollectorConfig> collectorConfigs(Path dir, String bootstrapServers, int pollSeconds, String topicPrefix)
+            throws IOException {
         ConfigLoader loader = new ConfigLoader();
         List<CollectorConfig> configs = new ArrayList<>();
-        for (Path file : writeCollectorConfigs(dir, bootstrapServers, pollSeconds)) {
+        for (Path file : writeCollectorConfigs(dir, bootstrapServers, pollSeconds, topicPrefix)) {
             String name = file.getFileName().toString();
             configs.add(loader.load(file, CollectedApi.fromId(name.substring(0, name.length() - ".yaml".length())).orElseThrow()));
         }
@@ -55,6 +62,11 @@ final class SimulatedVendors implements AutoCloseable {
 
     /** One collector config per API, written to {@code dir}, polling the simulators every {@code pollSeconds}. */
     List<Path> writeCollectorConfigs(Path dir, String bootstrapServers, int pollSeconds) throws IOException {
+        return writeCollectorConfigs(dir, bootstrapServers, pollSeconds, Topics.DEFAULT_PREFIX);
+    }
+
+    private List<Path> writeCollectorConfigs(Path dir, String bootstrapServers, int pollSeconds, String topicPrefix)
+            throws IOException {
         Files.createDirectories(dir);
         List<Path> files = new ArrayList<>();
         for (String api : List.of("tencent-vpc", "tencent-lighthouse", "tencent-live", "baidu-eip")) {
@@ -91,7 +103,7 @@ final class SimulatedVendors implements AutoCloseable {
             if (accounts == 0) {
                 continue;
             }
-            yaml.append("kafka:\n  producer:\n    bootstrap.servers: ").append(bootstrapServers).append('\n')
+            yaml.append("kafka:\n  topicPrefix: ").append(topicPrefix).append("\n  producer:\n    bootstrap.servers: ").append(bootstrapServers).append('\n')
                     .append("    linger.ms: 20\n");
             Path file = dir.resolve(api + ".yaml");
             Files.writeString(file, yaml);

@@ -2,6 +2,7 @@ package io.packwatch.cli.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.packwatch.notifier.alertmanager.AlertmanagerChild;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -35,8 +36,8 @@ class LocalNotificationsTest {
         Path binary = Files.createFile(bin.resolve("prometheus-alertmanager"));
         String path = dir.resolve("empty") + java.io.File.pathSeparator + bin;
 
-        assertThat(LocalAlertmanager.locate(path)).isEmpty();
+        assertThat(AlertmanagerChild.locate(path)).isEmpty();
         Files.setPosixFilePermissions(binary, PosixFilePermissions.fromString("rwxr-xr-x"));
-        assertThat(LocalAlertmanager.locate(path)).contains(binary);
+        assertThat(AlertmanagerChild.locate(path)).contains(binary);
     }
 }

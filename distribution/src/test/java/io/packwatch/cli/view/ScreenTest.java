@@ -123,8 +123,8 @@ class ScreenTest {
         assertThat(TerminalText.width(red)).isEqualTo(2);
         assertThat(TerminalText.width(green)).isEqualTo(2);
         assertThat(TerminalText.width("\u00b7 a")).isEqualTo(3);
-        String delivery = "delivered to #ops-demo: " + red + " [FIRING 1] DEPLETION_FORECAST \u00b7 " + red
-                + " FIRING critical FIRING CRITICAL DEPLETION_FORECAST tencent-live/tencent-demo/-/100001";
+        String delivery = "delivered to #ops-demo: " + red + " [FIRING 1] " + green + " [RESOLVED 1] DEPLETION_FORECAST \u00b7 "
+                + red + " FIRING critical projected to run out 2026-12-04T02:00:00Z at 5.0 GB/h, 91.0% used";
         String cut = TerminalText.elide(delivery, 80);
         assertThat(TerminalText.width(cut)).isLessThanOrEqualTo(80);
         assertThat(cut).endsWith(TerminalText.ELLIPSIS);

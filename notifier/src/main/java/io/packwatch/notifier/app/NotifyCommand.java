@@ -3,6 +3,7 @@ package io.packwatch.notifier.app;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.packwatch.notifier.delivery.AlertDelivery;
+import io.packwatch.notifier.delivery.DeliveryHealth;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -53,7 +54,10 @@ public class NotifyCommand implements Callable<Integer> {
             PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             AlertDelivery delivery = new AlertDelivery(settings, meters);
             OpsEndpoints ops = new OpsEndpoints(settings.opsHost(), settings.opsPort(), meters,
-                    () -> new OpsEndpoints.Health(delivery.health().up(), delivery.health()));
+                    () -> {
+                        DeliveryHealth health = delivery.health();
+                        return new OpsEndpoints.Health(health.serving(), health);
+                    });
             try {
                 delivery.start();
             } catch (RuntimeException e) {

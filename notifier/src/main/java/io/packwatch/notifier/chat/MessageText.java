@@ -2,6 +2,8 @@ package io.packwatch.notifier.chat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Renders one Alertmanager notification (a group) as one chat message. FIRING and RESOLVED are told apart at a glance
@@ -54,10 +56,11 @@ public final class MessageText {
 
     private static String markdownLine(AlertmanagerWebhook.Alert a, Language lang) {
         StringBuilder s = new StringBuilder();
+        Summary summary = Summary.of(a);
         s.append(a.firing() ? RED + " **" + lang.firing + "**" : GREEN + " **" + lang.resolved + "**");
         s.append(" `").append(a.labels().getOrDefault("severity", "-")).append("` ");
-        s.append(escape(a.annotations().getOrDefault("summary", a.labels().getOrDefault("alertname", ""))));
-        s.append("\n> ").append(lang.packageWord).append(": ").append(escape(packageOf(a)));
+        s.append(escape(summary.reason()));
+        s.append("\n> ").append(lang.packageWord).append(": ").append(escape(summary.packageText()));
         s.append("\n> ").append(a.firing() ? lang.since + " " + a.startsAt() : lang.resolvedAt + " " + a.endsAt());
         String description = a.annotations().get("description");
         if (description != null && a.firing()) {
@@ -75,10 +78,11 @@ public final class MessageText {
 
     private static String textLine(AlertmanagerWebhook.Alert a, Language lang) {
         StringBuilder s = new StringBuilder();
+        Summary summary = Summary.of(a);
         s.append(a.firing() ? RED + " " + lang.firing : GREEN + " " + lang.resolved);
         s.append(" [").append(a.labels().getOrDefault("severity", "-")).append("] ");
-        s.append(a.annotations().getOrDefault("summary", a.labels().getOrDefault("alertname", "")));
-        s.append("\n").append(lang.packageWord).append(": ").append(packageOf(a));
+        s.append(summary.reason());
+        s.append("\n").append(lang.packageWord).append(": ").append(summary.packageText());
         s.append("\n").append(a.firing() ? lang.since + " " + a.startsAt() : lang.resolvedAt + " " + a.endsAt());
         String runbook = a.annotations().get("runbook_url");
         if (runbook != null && !runbook.isBlank()) {
@@ -87,8 +91,27 @@ public final class MessageText {
         return s.toString();
     }
 
-    private static String packageOf(AlertmanagerWebhook.Alert a) {
-        return a.labels().getOrDefault("package_key", a.labels().getOrDefault("package_id", "-"));
+    /**
+     * What an alert line says after its state mark and severity, and the package it names. Packwatch's summaries (the
+     * alert message) start with {@code STATE SEVERITY TYPE [band%] package_key [(name)]: } so that they read on their
+     * own (in an email, on the topic); in a chat line the mark, the severity label, the group title and the package
+     * line say all of that already, so only the reason after the colon is kept, and the package name moves to the
+     * package line. A summary of another shape is shown whole.
+     */
+    record Summary(String reason, String packageText) {
+        private static final Pattern HEAD = Pattern.compile(
+                "(?s)(?:FIRING|RESOLVED) (\\S+) (\\S+)(?: \\d+(?:\\.\\d+)?%)? (\\S+)(?: \\((.*?)\\))?: (.*)");
+
+        static Summary of(AlertmanagerWebhook.Alert a) {
+            String packageKey = a.labels().getOrDefault("package_key", a.labels().getOrDefault("package_id", "-"));
+            String summary = a.annotations().getOrDefault("summary", a.labels().getOrDefault("alertname", ""));
+            Matcher m = HEAD.matcher(summary);
+            if (m.matches() && m.group(1).equalsIgnoreCase(a.labels().getOrDefault("severity", ""))
+                    && m.group(2).equals(a.labels().get("alertname")) && m.group(3).equals(packageKey)) {
+                return new Summary(m.group(5), m.group(4) == null ? packageKey : packageKey + " (" + m.group(4) + ")");
+            }
+            return new Summary(summary, packageKey);
+        }
     }
 
     /**

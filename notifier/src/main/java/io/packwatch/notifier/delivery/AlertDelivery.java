@@ -13,6 +13,7 @@ import io.packwatch.notifier.app.NotifierSettings;
 import io.packwatch.schema.AlertState;
 import io.packwatch.schema.PackageAlert;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -62,9 +64,10 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Across notifier restarts.</b> The set of firing alerts is kept in a compacted state topic (key = alert key,
  *   tombstone on resolve) written in the same Kafka transaction as the consumer offsets, so it always matches the
  *   committed position: on start (and on every partition assignment) the notifier reads it to the end and re-sends the
- *   firing alerts of its partitions. The alert topics themselves are not replayed for this: they have 30-day
- *   delete retention, so a package that fires for longer would have lost its opening event, and replaying them grows
- *   with history while the state topic holds one record per firing alert.</li>
+ *   firing alerts of its partitions, once the records after the committed position are applied ({@link ReplayGate}).
+ *   The alert topics themselves are not replayed for this: they have 30-day delete retention, so a package that fires
+ *   for longer would have lost its opening event, and replaying them grows with history while the state topic holds
+ *   one record per firing alert.</li>
  * </ul>
  */
 public final class AlertDelivery implements AutoCloseable {
@@ -75,7 +78,7 @@ public final class AlertDelivery implements AutoCloseable {
 
     private final NotifierSettings settings;
     private final AlertMapping mapping;
-    private final List<AlertmanagerTarget> targets = new ArrayList<>();
+    private final Outbox outbox;
     private final List<String> alertTopics;
     private final KafkaConsumer<String, byte[]> consumer;
     private final KafkaProducer<String, byte[]> producer;
@@ -84,9 +87,6 @@ public final class AlertDelivery implements AutoCloseable {
     /** State-topic changes since the last commit: a firing alert, or empty for a tombstone. */
     private final Map<String, Optional<FiringAlert>> uncommitted = new LinkedHashMap<>();
     private final Map<TopicPartition, Long> committed = new HashMap<>();
-    /** End offsets (read_committed) of newly assigned partitions, until the consumer's position reaches them. */
-    private final Map<TopicPartition, Long> replayTo = new HashMap<>();
-    private Instant replayDeadline = Instant.MIN;
     private final Map<String, String> problems = new ConcurrentHashMap<>();
     private final Counter consumed;
     private final Map<String, Counter> skipped = new ConcurrentHashMap<>();
@@ -104,10 +104,12 @@ public final class AlertDelivery implements AutoCloseable {
         this.settings = settings;
         this.meters = meters;
         this.mapping = new AlertMapping(settings.queryApiUrl(), settings.runbookUrl());
+        List<AlertmanagerTarget> targets = new ArrayList<>();
         for (var url : settings.alertmanagerUrls()) {
             targets.add(new AlertmanagerTarget(new AlertmanagerClient(url, settings.requestTimeout()),
                     settings.firingTtl(), settings.maxBackoff(), settings.maxBatch(), meters));
         }
+        this.outbox = new Outbox(targets, new ReplayGate(Clock.systemUTC(), REPLAY_LIMIT, meters));
         Topics topics = Topics.create(settings.topicPrefix(), Map.of());
         this.alertTopics = List.of(topics.alertsDepletion().name(), topics.alertsExpiry().name());
         alerts.configure(settings.kafka(), false);
@@ -166,14 +168,8 @@ public final class AlertDelivery implements AutoCloseable {
                     resendFiring();
                     nextResend = now.plus(settings.resendInterval());
                 }
-                if (replayed(now)) {
-                    boolean allDelivered = true;
-                    for (AlertmanagerTarget target : targets) {
-                        allDelivered &= target.deliver(now);
-                    }
-                    if (allDelivered) {
-                        commitIfAdvanced();
-                    }
+                if (outbox.deliver(now, this::position)) {
+                    commitIfAdvanced();
                 }
             }
         } catch (WakeupException e) {
@@ -262,37 +258,17 @@ public final class AlertDelivery implements AutoCloseable {
     }
 
     private void enqueue(String alertKey, AmAlert alert, boolean isFiring, long recordTimestamp) {
-        for (AlertmanagerTarget target : targets) {
-            target.enqueue(new AlertmanagerTarget.Pending(alertKey, alert, isFiring, recordTimestamp));
-        }
+        outbox.enqueue(new AlertmanagerTarget.Pending(alertKey, alert, isFiring, recordTimestamp));
     }
 
-    /**
-     * Whether the records after the committed position of newly assigned partitions have been applied. Until then
-     * nothing is sent: a restored firing alert whose RESOLVED was delivered just before a crash (but not committed)
-     * would otherwise reach Alertmanager again before the replayed RESOLVED, and open a second episode. While waiting,
-     * the pending queues collapse each alert to its latest form. Bounded by {@link #REPLAY_LIMIT}, so a record that
-     * cannot be read (registry down) does not hold delivery for good.
-     */
-    private boolean replayed(Instant now) {
-        if (replayTo.isEmpty()) {
-            return true;
-        }
-        if (now.isAfter(replayDeadline)) {
-            LOG.warn("event=replay-incomplete partitions={}; delivering what is known", replayTo.keySet());
-            replayTo.clear();
-            return true;
-        }
-        replayTo.entrySet().removeIf(e -> !consumer.assignment().contains(e.getKey())
-                || consumer.position(e.getKey()) >= e.getValue());
-        return replayTo.isEmpty();
+    /** The consumer's position in {@code tp}, empty when it is not assigned (any more). */
+    private OptionalLong position(TopicPartition tp) {
+        return consumer.assignment().contains(tp) ? OptionalLong.of(consumer.position(tp)) : OptionalLong.empty();
     }
 
     private void resendFiring() {
         for (FiringAlert f : firing.values()) {
-            for (AlertmanagerTarget target : targets) {
-                target.enqueue(new AlertmanagerTarget.Pending(f.alertKey(), f.alert(), true, -1));
-            }
+            outbox.enqueue(new AlertmanagerTarget.Pending(f.alertKey(), f.alert(), true, -1));
         }
     }
 
@@ -344,12 +320,7 @@ public final class AlertDelivery implements AutoCloseable {
     private final class Rebalance implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            boolean allDelivered = true;
-            Instant now = Instant.now();
-            for (AlertmanagerTarget target : targets) {
-                allDelivered &= target.deliver(now);
-            }
-            if (allDelivered) {
+            if (outbox.deliver(Instant.now(), AlertDelivery.this::position)) {
                 try {
                     commitIfAdvanced();
                 } catch (IllegalStateException e) {
@@ -364,53 +335,31 @@ public final class AlertDelivery implements AutoCloseable {
             }
             firing.keySet().removeAll(keys);
             uncommitted.keySet().removeAll(keys);
-            targets.forEach(t -> t.dropKeys(keys));
+            outbox.revoke(partitions, keys);
             partitions.forEach(committed::remove);
-            replayTo.keySet().removeAll(partitions);
             firingCount = firing.size();
         }
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             Map<String, FiringAlert> restored = StateTopic.readFiring(settings, partitions);
-            for (FiringAlert f : restored.values()) {
-                firing.put(f.alertKey(), f);
-                for (AlertmanagerTarget target : targets) {
-                    target.enqueue(new AlertmanagerTarget.Pending(f.alertKey(), f.alert(), true, -1));
-                }
-            }
+            firing.putAll(restored);
             for (TopicPartition tp : partitions) {
                 committed.put(tp, -1L);
             }
-            replayTo.putAll(consumer.endOffsets(partitions));
-            replayDeadline = Instant.now().plus(REPLAY_LIMIT);
+            outbox.restore(restored.values(), consumer.endOffsets(partitions));
             firingCount = firing.size();
             LOG.info("event=partitions-assigned partitions={} firing-restored={}", partitions.size(), restored.size());
         }
     }
 
-    /** What /health reports: one problem per failing part, empty when everything is delivered. */
-    public Health health() {
-        List<AlertmanagerStatus> statuses = targets.stream().map(AlertmanagerTarget::status).toList();
-        Map<String, String> all = new LinkedHashMap<>(problems);
-        for (AlertmanagerStatus s : statuses) {
-            if (!s.reachable()) {
-                all.put("alertmanager " + s.url(), "failing since " + s.failingSince() + " (" + s.consecutiveFailures()
-                        + " attempts, " + s.pending() + " alerts waiting): " + s.lastError());
-            }
-        }
+    /** What /health reports: one problem per failing part, and whether alerts still reach an Alertmanager. */
+    public DeliveryHealth health() {
+        Map<String, String> blocking = new LinkedHashMap<>(problems);
         if (thread != null && !thread.isAlive() && !failed && running) {
-            all.put("delivery", "the delivery thread is not running");
+            blocking.put("delivery", "the delivery thread is not running");
         }
-        return new Health(all, statuses, firingCount, lastCommit);
-    }
-
-    /** Health of the notifier: it is up when {@code problems} is empty. */
-    public record Health(Map<String, String> problems, List<AlertmanagerStatus> alertmanagers, int firing,
-                         Instant lastCommit) {
-        public boolean up() {
-            return problems.isEmpty();
-        }
+        return DeliveryHealth.of(blocking, outbox.replayProblem(), outbox.statuses(), firingCount, lastCommit);
     }
 
     public boolean failed() {

@@ -48,4 +48,40 @@ class MessageTextTest {
         assertThat(m.text().getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(4000);
         assertThat(m.markdown()).containsPattern("\\d+ more alerts not shown").contains("tfp-0");
     }
+
+    static AlertmanagerWebhook.Alert packwatchAlert(String status, String summary) {
+        return new AlertmanagerWebhook.Alert(status,
+                Map.of("alertname", "DEPLETION_FORECAST", "severity", "critical", "package_id", "100001",
+                        "package_key", "tencent-live/tencent-demo/-/100001"),
+                Map.of("summary", summary), "2026-12-03T10:00:00Z", "2026-12-03T11:00:00Z", "", "fp");
+    }
+
+    @Test
+    void stateSeverityAndPackageAreSaidOnceEachAndTheMarkStillTellsFiringFromResolved() {
+        AlertmanagerWebhook.Alert firing = packwatchAlert("firing", "FIRING CRITICAL DEPLETION_FORECAST "
+                + "tencent-live/tencent-demo/-/100001 (live traffic): projected to run out 2026-12-03T12:00:00Z at 5 GB/h");
+        AlertmanagerWebhook.Alert resolved = packwatchAlert("resolved", "RESOLVED CRITICAL DEPLETION_FORECAST "
+                + "tencent-live/tencent-demo/-/100001 (live traffic): no longer drawn down, 80.0% used");
+        for (Language lang : Language.values()) {
+            ChatMessage m = MessageText.render(hook(List.of(firing, resolved)), lang, 4000);
+            for (String body : List.of(m.markdown(), m.text())) {
+                assertThat(body).as(lang + " " + body)
+                        .doesNotContain("FIRING CRITICAL", "RESOLVED CRITICAL", "DEPLETION_FORECAST tencent-live")
+                        .containsOnlyOnce(body == m.markdown() ? "`critical` projected to run out" : "[critical] projected to run out")
+                        .contains("\uD83D\uDD34 " + (body == m.markdown() ? "**" : "") + lang.firing,
+                                "\u2705 " + (body == m.markdown() ? "**" : "") + lang.resolved,
+                                "tencent-live/tencent-demo/-/100001 (live traffic)");
+                assertThat(body.split("tencent-live/tencent-demo/-/100001", -1)).as("the package, once per alert").hasSize(3);
+                assertThat(body.split("(?i)critical", -1)).as("the severity, once per alert").hasSize(3);
+            }
+        }
+    }
+
+    @Test
+    void aSummaryThatDoesNotNameThisAlertIsShownWhole() {
+        AlertmanagerWebhook.Alert other = packwatchAlert("firing",
+                "FIRING WARNING DEPLETION_FORECAST tencent-live/tencent-demo/-/100001: runs out soon");
+        assertThat(MessageText.render(hook(List.of(other)), Language.EN, 4000).markdown())
+                .contains("`critical` FIRING WARNING DEPLETION_FORECAST tencent-live/tencent-demo/-/100001: runs out soon");
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.packwatch.notifier.AlertmanagerProcess;
 import io.packwatch.notifier.Alerts;
 import io.packwatch.notifier.NotifierFixture;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The notifier against the real broker, the real registry and a real Alertmanager process. */
 @ExtendWith(KafkaAndRegistryExtension.class)
 class NotifierAlertmanagerIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
     @TempDir
     Path dir;
     private NotifierFixture fx;
@@ -230,10 +232,26 @@ class NotifierAlertmanagerIT {
             publish(Alerts.usage("tfp-12", AlertState.FIRING, Severity.WARNING, Instant.now().truncatedTo(ChronoUnit.MILLIS)));
             await().atMost(Duration.ofSeconds(30)).until(() -> am.alertsWith("package_id", "tfp-12").size() == 1);
             assertThat(committedEqualsEnd()).isFalse();
+            // Health names the down peer without calling the notifier down: 200, DEGRADED.
+            JsonNode degraded = JSON.readTree(await().atMost(Duration.ofSeconds(30)).until(() -> get("/health"),
+                    r -> r.body().contains("alertmanager " + peer.url())).body());
+            assertThat(get("/health").statusCode()).isEqualTo(200);
+            assertThat(degraded.path("status").asText()).isEqualTo("DEGRADED");
+            assertThat(degraded.path("problems").fieldNames()).toIterable().containsExactly("alertmanager " + peer.url());
+
+            // Both down: no alert reaches anyone, 503 DOWN.
+            am.stop();
+            HttpResponse<String> down = await().atMost(Duration.ofSeconds(30)).until(() -> get("/health"),
+                    r -> r.statusCode() == 503);
+            assertThat(JSON.readTree(down.body()).path("status").asText()).isEqualTo("DOWN");
+
+            am.restart();
             peer.restart();
             await().atMost(Duration.ofSeconds(30)).until(() -> peer.alertsWith("package_id", "tfp-12").size() == 1
-                    && peer.alertsWith("package_id", "tfp-11").size() == 1);
+                    && peer.alertsWith("package_id", "tfp-11").size() == 1 && am.alertsWith("package_id", "tfp-12").size() == 1);
             await().atMost(Duration.ofSeconds(30)).until(this::committedEqualsEnd);
+            await().atMost(Duration.ofSeconds(30)).until(() -> JSON.readTree(get("/health").body()).path("status").asText()
+                    .equals("UP"));
         }
     }
 
