@@ -45,6 +45,9 @@ class NotifierKillIT {
                     kafka:
                       bootstrap.servers: %s
                       schema.registry.url: %s
+                      # a killed member's partitions move within seconds, not after the default 45 s
+                      session.timeout.ms: 6000
+                      heartbeat.interval.ms: 1000
                     notifier:
                       alertmanager-urls: [%s]
                       topic-prefix: %s
