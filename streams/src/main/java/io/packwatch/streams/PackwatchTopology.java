@@ -1,25 +1,21 @@
 package io.packwatch.streams;
 
-import io.packwatch.schema.PackageSnapshot;
-import org.apache.kafka.streams.StreamsBuilder;
+import io.packwatch.streams.state.StateAndAlertsTopology;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.kstream.KStream;
 
 /**
  * The one factory of the Packwatch topology, shared by {@code main} and every test (the apache/kafka
- * streams/examples style): part 1 normalizes, part 2 derives state and alerts from the normalized stream.
+ * streams/examples style): part 1 normalizes, statelessly; part 2, which owns every store, derives state and alerts.
+ * Built with the Processor API so that each node forwards straight to the node named for what it forwards.
  */
 public final class PackwatchTopology {
     private PackwatchTopology() {
     }
 
-    public static Topology build(StreamsBuilder builder, StreamsSettings settings) {
-        KStream<String, PackageSnapshot> snapshots = NormalizeTopology.addTo(builder, settings);
-        io.packwatch.streams.state.StateAndAlertsTopology.addTo(builder, snapshots, settings);
-        return builder.build(settings.streamsProperties());
-    }
-
     public static Topology build(StreamsSettings settings) {
-        return build(new StreamsBuilder(), settings);
+        Topology topology = new Topology();
+        NormalizeTopology.addTo(topology, settings, StateAndAlertsTopology.PROCESSOR, StateAndAlertsTopology.POLL_SUMMARIES);
+        StateAndAlertsTopology.addTo(topology, NormalizeTopology.NORMALIZE, settings);
+        return topology;
     }
 }

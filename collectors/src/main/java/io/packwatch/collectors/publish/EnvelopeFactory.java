@@ -1,22 +1,20 @@
 package io.packwatch.collectors.publish;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.packwatch.collectors.paging.FoundItem;
 import io.packwatch.collectors.paging.IncompleteReason;
 import io.packwatch.collectors.paging.ListingOutcome;
-import io.packwatch.collectors.vendor.VendorJson;
+import io.packwatch.core.envelope.PollSummary;
+import io.packwatch.core.envelope.RawEnvelope;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Builds raw envelopes exactly per schemas/src/main/resources/json/raw-envelope.schema.json (envelopeVersion 1). */
+/**
+ * Builds the raw envelopes of one collector (schemas/src/main/resources/json/raw-envelope.schema.json, envelope
+ * version 1); {@link io.packwatch.core.envelope.RawEnvelopeJson} writes them.
+ */
 public final class EnvelopeFactory {
-    public static final DateTimeFormatter UTC_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
-    public static final String TYPE_PACKAGE = "package";
-    public static final String TYPE_SUMMARY = "poll-summary";
-
     private final String collectorVersion;
 
     public EnvelopeFactory(String collectorVersion) {
@@ -24,52 +22,27 @@ public final class EnvelopeFactory {
     }
 
     /** The vendor item goes in as the very tree parsed from the response, so every field is unchanged. */
-    public ObjectNode packageEnvelope(PollContext ctx, FoundItem found, String requestId, Instant collectedAt) {
-        ObjectNode e = header(ctx, TYPE_PACKAGE, collectedAt, requestId);
-        e.put("instanceId", found.instanceId());
-        if (found.packageType() == null) {
-            e.putNull("packageType");
-        } else {
-            e.put("packageType", found.packageType());
-        }
-        e.set("item", found.item());
-        return e;
+    public RawEnvelope packageEnvelope(PollContext ctx, FoundItem found, String requestId, Instant collectedAt) {
+        return envelope(ctx, RawEnvelope.Type.PACKAGE, collectedAt, requestId, found.instanceId(), found.packageType(),
+                found.item(), null);
     }
 
-    public ObjectNode summaryEnvelope(PollContext ctx, ListingOutcome outcome, boolean complete, Iterable<IncompleteReason> reasons,
-                                      Instant startedAt, Instant finishedAt) {
-        ObjectNode e = header(ctx, TYPE_SUMMARY, finishedAt, null);
-        e.putNull("instanceId");
-        e.putNull("packageType");
-        ObjectNode s = e.putObject("summary");
-        s.put("complete", complete);
-        s.put("packagesSeen", outcome.packages());
-        s.put("pages", outcome.pages());
-        s.put("startedAt", UTC_MILLIS.format(startedAt));
-        s.put("finishedAt", UTC_MILLIS.format(finishedAt));
-        s.put("abandoned", outcome.abandoned());
-        ArrayNode list = s.putArray("incompleteReasons");
+    public RawEnvelope summaryEnvelope(PollContext ctx, ListingOutcome outcome, boolean complete, Iterable<IncompleteReason> reasons,
+                                       Instant startedAt, Instant finishedAt) {
+        List<PollSummary.Reason> list = new ArrayList<>();
         for (IncompleteReason r : reasons) {
-            list.addObject().put("code", r.code()).put("message", r.message()).put("requestId", r.requestId());
+            list.add(new PollSummary.Reason(r.code(), r.message(), r.requestId()));
         }
-        return e;
+        PollSummary summary = new PollSummary(complete, outcome.packages(), outcome.pages(), startedAt, finishedAt,
+                outcome.abandoned(), list);
+        return envelope(ctx, RawEnvelope.Type.POLL_SUMMARY, finishedAt, null, null, null, null, summary);
     }
 
-    private ObjectNode header(PollContext ctx, String type, Instant collectedAt, String requestId) {
-        ObjectNode e = VendorJson.MAPPER.createObjectNode();
-        e.put("envelopeVersion", 1);
-        e.put("type", type);
-        e.put("api", ctx.api().id());
-        e.put("vendor", ctx.api().vendor());
-        e.put("product", ctx.api().product());
-        e.put("account", ctx.account());
-        e.put("region", ctx.envelopeRegion());
-        e.put("action", ctx.api().action());
-        e.put("apiVersion", ctx.api().apiVersion());
-        e.put("pollId", ctx.pollId());
-        e.put("collectedAt", UTC_MILLIS.format(collectedAt));
-        e.put("requestId", requestId);
-        e.put("collectorVersion", collectorVersion);
-        return e;
+    private RawEnvelope envelope(PollContext ctx, RawEnvelope.Type type, Instant collectedAt, String requestId,
+                                 String instanceId, Integer packageType, JsonNode item,
+                                 PollSummary summary) {
+        return new RawEnvelope(type, ctx.vendorApi(), ctx.api().vendor(), ctx.api().product(), ctx.account(),
+                ctx.envelopeRegion(), ctx.api().action(), ctx.api().apiVersion(), ctx.pollId(), collectedAt, requestId,
+                collectorVersion, instanceId, packageType, item, summary);
     }
 }

@@ -7,12 +7,11 @@ import io.packwatch.collectors.paging.ListingOutcome;
 import io.packwatch.collectors.publish.EnvelopeFactory;
 import io.packwatch.collectors.publish.PollContext;
 import io.packwatch.collectors.publish.RawPublisher;
-import io.packwatch.collectors.publish.RecordKeys;
 import io.packwatch.collectors.retry.PacedRetryingCaller;
 import io.packwatch.collectors.vendor.ApiPage;
-import io.packwatch.collectors.vendor.VendorJson;
+import io.packwatch.core.envelope.RawEnvelope;
+import io.packwatch.core.envelope.RawEnvelopeJson;
 import io.packwatch.core.topics.RecordLimits;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -66,8 +65,8 @@ final class RegionPoll {
             LOG.warn("event=poll-error api={} account={} region={} code={} requestId={} message=\"{}\"", ctx.api().id(),
                     ctx.account(), ctx.keyRegion(), r.code(), r.requestId(), r.message());
         }
-        byte[] summary = bytes(envelopes.summaryEnvelope(ctx, outcome, complete, reasons, startedAt, finishedAt));
-        batch.sendToAllPartitions(RecordKeys.summaryKey(ctx), summary, headers(ctx, EnvelopeFactory.TYPE_SUMMARY, null, null));
+        byte[] summary = RawEnvelopeJson.write(envelopes.summaryEnvelope(ctx, outcome, complete, reasons, startedAt, finishedAt));
+        batch.sendToAllPartitions(ctx.summaryKey(), summary, headers(ctx, RawEnvelope.Type.POLL_SUMMARY, null, null));
         boolean summaryConfirmed = batch.awaitConfirmed();
         metrics.pollFinished(ctx.account(), ctx.keyRegion(), complete && summaryConfirmed, finishedAt);
         LOG.info("event=poll-finished api={} account={} region={} pollId={} complete={} pages={} packages={} abandoned={}",
@@ -80,8 +79,8 @@ final class RegionPoll {
     private void publishPage(PollContext ctx, RawPublisher.Batch batch, ApiPage page, List<FoundItem> items,
                              List<IncompleteReason> refused) throws InterruptedException {
         for (FoundItem found : items) {
-            byte[] value = bytes(envelopes.packageEnvelope(ctx, found, page.requestId(), page.receivedAt()));
-            String key = RecordKeys.packageKey(ctx, found.instanceId(), found.packageId());
+            byte[] value = RawEnvelopeJson.write(envelopes.packageEnvelope(ctx, found, page.requestId(), page.receivedAt()));
+            String key = ctx.packageKey(found.instanceId(), found.packageId());
             int size = value.length + key.getBytes(StandardCharsets.UTF_8).length;
             if (size > RecordLimits.RAW_ENVELOPE_MAX_BYTES) {
                 // Refused here with the vendor's request id, rather than by the broker or the streams app later; the
@@ -94,12 +93,12 @@ final class RegionPoll {
                 continue;
             }
             batch.send(key, value,
-                    headers(ctx, EnvelopeFactory.TYPE_PACKAGE, found.packageId(), found.instanceId()));
+                    headers(ctx, RawEnvelope.Type.PACKAGE, found.packageId(), found.instanceId()));
         }
         metrics.page(ctx.account(), ctx.keyRegion(), items.size());
     }
 
-    static Headers headers(PollContext ctx, String type, String packageId, String instanceId) {
+    static Headers headers(PollContext ctx, RawEnvelope.Type type, String packageId, String instanceId) {
         RecordHeaders h = new RecordHeaders();
         h.add("pw.api", utf8(ctx.api().id()));
         h.add("pw.account", utf8(ctx.account()));
@@ -111,19 +110,11 @@ final class RegionPoll {
             h.add("pw.instance-id", utf8(instanceId));
         }
         h.add("pw.poll-id", utf8(ctx.pollId()));
-        h.add("pw.type", utf8(type));
+        h.add("pw.type", utf8(type.wire()));
         return h;
     }
 
     private static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] bytes(Object envelope) {
-        try {
-            return VendorJson.MAPPER.writeValueAsBytes(envelope);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise an envelope", e);
-        }
     }
 }

@@ -4,11 +4,14 @@ import io.packwatch.schema.PackageKind;
 import io.packwatch.schema.Product;
 import io.packwatch.schema.Vendor;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Reads {@code packwatch.alerts.*} keys, with per-vendor and per-kind overrides. For a key {@code K} the first of
@@ -108,51 +111,39 @@ public final class AlertSettings {
     }
 
     private int positiveInt(List<String> scopes, String key, int fallback) {
-        String v = lookup(scopes, key);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            int i = Integer.parseInt(v);
-            if (i < 1) {
-                throw new IllegalArgumentException(where(scopes, key) + " must be >= 1, was " + i);
-            }
-            return i;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(where(scopes, key) + " must be an integer, was '" + v + "'", e);
-        }
+        return setting(scopes, key, fallback, Integer::parseInt, i -> i >= 1, ">= 1", "an integer");
     }
 
     private double number(List<String> scopes, String key, double fallback) {
-        String v = lookup(scopes, key);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            double d = Double.parseDouble(v);
-            if (d < 0 || !Double.isFinite(d)) {
-                throw new IllegalArgumentException(where(scopes, key) + " must be a non-negative number, was " + v);
-            }
-            return d;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(where(scopes, key) + " must be a number, was '" + v + "'", e);
-        }
+        return setting(scopes, key, fallback, Double::parseDouble, d -> d >= 0 && Double.isFinite(d),
+                "a non-negative number", "a number");
     }
 
     private Duration duration(List<String> scopes, String key, Duration fallback) {
+        return setting(scopes, key, fallback, Duration::parse, d -> !d.isNegative() && !d.isZero(),
+                "positive", "an ISO-8601 duration like PT24H");
+    }
+
+    /**
+     * The most specific value of {@code key} in {@code scopes}, or {@code fallback}; a value that does not parse, or
+     * parses to one outside the allowed range, is an error naming the property, what it must be and what it was.
+     */
+    private <T> T setting(List<String> scopes, String key, T fallback, Function<String, T> parse, Predicate<T> allowed,
+                          String range, String type) {
         String v = lookup(scopes, key);
         if (v == null) {
             return fallback;
         }
+        T value;
         try {
-            Duration d = Duration.parse(v);
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(where(scopes, key) + " must be positive, was " + v);
-            }
-            return d;
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException(where(scopes, key) + " must be an ISO-8601 duration like PT24H, was '" + v + "'", e);
+            value = parse.apply(v);
+        } catch (NumberFormatException | DateTimeParseException e) {
+            throw new IllegalArgumentException(where(scopes, key) + " must be " + type + ", was '" + v + "'", e);
         }
+        if (!allowed.test(value)) {
+            throw new IllegalArgumentException(where(scopes, key) + " must be " + range + ", was " + v);
+        }
+        return value;
     }
 
     private List<Integer> bands(List<String> scopes) {

@@ -14,17 +14,15 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.packwatch.streams.PackwatchTopology;
 import io.packwatch.streams.StreamsSettings;
-import io.packwatch.streams.http.ApiExtension;
 import io.packwatch.streams.http.HttpApi;
 import io.packwatch.streams.http.OperationsResource;
-import io.packwatch.streams.http.PackageDetails;
-import io.packwatch.streams.http.PackagesResource;
+import io.packwatch.streams.http.QueryApi;
 import io.packwatch.streams.http.Router;
+import io.packwatch.streams.state.StoreQueries;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.CloseOptions;
@@ -50,7 +48,6 @@ public final class StreamsApp implements AutoCloseable {
     private final HttpApi http;
     private HealthMonitor health;
     private final Router router = new Router();
-    private final PackageDetails details = new PackageDetails();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean failed;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
@@ -94,12 +91,8 @@ public final class StreamsApp implements AutoCloseable {
                     DeadLetterCount.of(settings.applicationId()), settings.raw(), Clock.systemUTC());
             health.bindTo(metrics);
             new OperationsResource(streams, metrics, health::report).register(router);
-            new PackagesResource(streams, HostInfo.buildFromEndpoint(settings.kafka().get(StreamsConfig.APPLICATION_SERVER_CONFIG)),
-                    details).register(router);
-            for (ApiExtension extension : ServiceLoader.load(ApiExtension.class)) {
-                LOG.info("HTTP API extension {}", extension.getClass().getName());
-                extension.register(router, details, streams, settings);
-            }
+            QueryApi.register(router, new StoreQueries(streams),
+                    HostInfo.buildFromEndpoint(settings.kafka().get(StreamsConfig.APPLICATION_SERVER_CONFIG)));
         } catch (RuntimeException e) {
             http.close();
             if (health != null) {

@@ -1,18 +1,14 @@
 package io.packwatch.streams.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.packwatch.core.VendorApi;
 import io.packwatch.schema.PackageKind;
 import io.packwatch.schema.PackageSnapshot;
 import io.packwatch.schema.PackageStatus;
 import io.packwatch.schema.Product;
 import io.packwatch.schema.Vendor;
-import io.packwatch.streams.state.LatestSnapshots;
-import io.packwatch.streams.state.PackageStore;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,17 +16,13 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
-import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.KeyValue;
 
 /**
- * {@code GET /packages} and {@code GET /packages/{key}} over the latest snapshots of the {@link PackageStore}
- * (interactive queries).
+ * {@code GET /packages} and {@code GET /packages/{key}} over the latest snapshots, read through the
+ * {@link PackageQueries} port (interactive queries of the state stage's store).
  * A key is answered by the instance that owns its partition (forwarded there via {@code application.server});
  * a listing asks every instance for its local page and merges them in key order.
  *
@@ -42,15 +34,12 @@ public final class PackagesResource {
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
 
-    private final KafkaStreams streams;
-    private final HostInfo self;
-    private final PackageDetails details;
-    private final Peers peers = new Peers();
+    private final PackageQueries queries;
+    private final Peers peers;
 
-    public PackagesResource(KafkaStreams streams, HostInfo self, PackageDetails details) {
-        this.streams = streams;
-        this.self = self;
-        this.details = details;
+    PackagesResource(PackageQueries queries, Peers peers) {
+        this.queries = queries;
+        this.peers = peers;
     }
 
     public void register(Router router) {
@@ -60,12 +49,11 @@ public final class PackagesResource {
 
     ApiResponse one(ApiRequest request) throws Exception {
         String key = request.pathParams().get(0);
-        KeyQueryMetadata owner = streams.queryMetadataForKey(PackageStore.NAME, key,
-                Serdes.String().serializer());
+        KeyQueryMetadata owner = queries.ownerOf(key);
         if (owner == null || owner == KeyQueryMetadata.NOT_AVAILABLE) {
             return ApiResponse.error(503, "store not available yet (starting or rebalancing); retry");
         }
-        if (!owner.activeHost().equals(self)) {
+        if (!peers.isSelf(owner.activeHost())) {
             if (request.forwarded()) {
                 return ApiResponse.error(503, "ownership of the key is moving (rebalancing); retry");
             }
@@ -78,7 +66,7 @@ public final class PackagesResource {
         }
         PackageSnapshot snapshot;
         try {
-            snapshot = LatestSnapshots.query(streams, owner.partition()).get(key);
+            snapshot = queries.latest(key, owner.partition());
         } catch (InvalidStateStoreException e) {
             return ApiResponse.error(503, "store not queryable right now (" + e.getClass().getSimpleName() + "); retry");
         }
@@ -87,11 +75,9 @@ public final class PackagesResource {
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("key", key);
-        body.put("servedBy", self.host() + ":" + self.port());
+        body.put("servedBy", peers.self().host() + ":" + peers.self().port());
         body.put("snapshot", RecordJson.toMap(snapshot));
-        for (PackageDetails.Contributor c : details.contributors()) {
-            body.putAll(c.details(key));
-        }
+        body.putAll(queries.details(key));
         return ApiResponse.ok(body);
     }
 
@@ -105,22 +91,11 @@ public final class PackagesResource {
         } catch (InvalidStateStoreException e) {
             return ApiResponse.error(503, "store not queryable right now (" + e.getClass().getSimpleName() + "); retry");
         }
-        if (!"local".equals(request.param("scope", "all")) && !request.forwarded()) {
-            for (HostInfo peer : otherInstances()) {
-                Peers.Answer answer;
-                try {
-                    answer = peers.get(peer, request.rawPath() + "?" + queryWith(request.query(), "scope", "local"));
-                } catch (java.io.IOException e) {
-                    return ApiResponse.error(503, "instance " + peer + " is unreachable; retry");
-                }
-                if (answer.status() != 200) {
-                    return ApiResponse.error(503, "instance " + peer + " answered " + answer.status() + "; retry");
-                }
-                for (JsonNode item : answer.body().get("items")) {
-                    items.add(HttpApi.JSON.convertValue(item, Map.class));
-                }
-            }
+        Peers.Merged others = peers.others(request, queries.instances());
+        if (others.error() != null) {
+            return others.error();
         }
+        items.addAll(others.items());
         items.sort(Comparator.comparing(m -> (String) m.get("packageKey")));
         List<Map<String, Object>> page = items.subList(0, Math.min(limit, items.size()));
         Map<String, Object> body = new LinkedHashMap<>();
@@ -136,10 +111,9 @@ public final class PackagesResource {
      * bounded top-k over a full scan: O(n log limit) time, O(limit) memory.
      */
     private List<KeyValue<String, PackageSnapshot>> localPage(String after, int limit, Predicate<PackageSnapshot> filter) {
-        LatestSnapshots store = LatestSnapshots.query(streams, null);
         Comparator<KeyValue<String, PackageSnapshot>> byKey = Comparator.comparing(kv -> kv.key);
         PriorityQueue<KeyValue<String, PackageSnapshot>> largestFirst = new PriorityQueue<>(byKey.reversed());
-        store.forEach((key, snapshot) -> {
+        queries.forEachLatest((key, snapshot) -> {
             if ((after != null && key.compareTo(after) <= 0) || !filter.test(snapshot)) {
                 return;
             }
@@ -151,16 +125,6 @@ public final class PackagesResource {
         List<KeyValue<String, PackageSnapshot>> out = new ArrayList<>(largestFirst);
         out.sort(byKey);
         return out;
-    }
-
-    private Collection<HostInfo> otherInstances() {
-        List<HostInfo> hosts = new ArrayList<>();
-        for (StreamsMetadata m : streams.streamsMetadataForStore(PackageStore.NAME)) {
-            if (!m.hostInfo().equals(self) && !hosts.contains(m.hostInfo())) {
-                hosts.add(m.hostInfo());
-            }
-        }
-        return hosts;
     }
 
     /** Unknown filter values are refused (400), not answered with an empty page that looks like "no such packages". */
@@ -183,14 +147,5 @@ public final class PackagesResource {
 
     private static <T> Predicate<PackageSnapshot> equalTo(T wanted, Function<PackageSnapshot, T> field) {
         return wanted == null ? s -> true : s -> wanted.equals(field.apply(s));
-    }
-
-    private static String queryWith(Map<String, String> query, String key, String value) {
-        Map<String, String> q = new LinkedHashMap<>(query);
-        q.put(key, value);
-        StringBuilder sb = new StringBuilder();
-        q.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : "&").append(URLEncoder.encode(k, StandardCharsets.UTF_8))
-                .append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        return sb.toString();
     }
 }

@@ -1,5 +1,6 @@
 package io.packwatch.streams.normalize;
 
+import io.packwatch.core.envelope.RawEnvelope;
 import io.packwatch.schema.AmountUnit;
 import io.packwatch.schema.DeductPolicy;
 import io.packwatch.schema.PackageKind;

@@ -1,6 +1,8 @@
 package io.packwatch.streams.normalize;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.packwatch.core.envelope.IsoTimes;
+import io.packwatch.core.envelope.RawEnvelopeJson;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -21,7 +23,7 @@ final class JsonFields {
     /** An amount has at most this many fraction digits (VPC's float32 GB figures have fewer than ten). */
     static final int MAX_FRACTION_DIGITS = 64;
     /** The longest numeric string read as an amount (the parser bounds JSON numbers the same way). */
-    static final int MAX_NUMBER_TEXT = RawEnvelopes.MAX_NUMBER_LENGTH;
+    static final int MAX_NUMBER_TEXT = RawEnvelopeJson.MAX_NUMBER_LENGTH;
 
     private final JsonNode node;
     private final String prefix;

@@ -1,5 +1,6 @@
 package io.packwatch.streams.normalize;
 
+import io.packwatch.core.envelope.RawEnvelope;
 import io.packwatch.schema.PackageSnapshot;
 
 /**

@@ -1,5 +1,6 @@
 package io.packwatch.streams.normalize;
 
+import io.packwatch.core.envelope.RawEnvelope;
 import io.packwatch.schema.PackageSnapshot;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +30,11 @@ public final class Normalizers {
         if (!envelope.isPackage()) {
             throw new IllegalArgumentException("not a package envelope: " + envelope.type());
         }
-        return forApi(envelope.api()).normalize(envelope);
+        return forApi(envelope.api().id()).normalize(envelope);
     }
 
     /** The package key of a {@code type=package} envelope. */
     public static String packageKey(RawEnvelope envelope) {
-        return PackageKey.of(envelope, forApi(envelope.api()).packageId(envelope));
+        return envelope.packageKey(forApi(envelope.api().id()).packageId(envelope));
     }
 }

@@ -1,5 +1,6 @@
 package io.packwatch.streams.normalize;
 
+import io.packwatch.core.envelope.RawEnvelope;
 import io.packwatch.schema.DeductPolicy;
 import io.packwatch.schema.LocalTimeWindow;
 import io.packwatch.schema.PackageSnapshot;
@@ -21,7 +22,7 @@ final class SnapshotBase {
 
     static PackageSnapshot.Builder start(RawEnvelope env, Vendor vendor, Product product, String packageId) {
         return PackageSnapshot.newBuilder()
-                .setPackageKey(PackageKey.of(env, packageId))
+                .setPackageKey(env.packageKey(packageId))
                 .setVendor(vendor)
                 .setProduct(product)
                 .setAccount(env.account())

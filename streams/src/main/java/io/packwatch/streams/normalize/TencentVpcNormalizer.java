@@ -1,6 +1,7 @@
 package io.packwatch.streams.normalize;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.packwatch.core.envelope.RawEnvelope;
 import io.packwatch.schema.AmountUnit;
 import io.packwatch.schema.DeductPolicy;
 import io.packwatch.schema.OriginalAmounts;

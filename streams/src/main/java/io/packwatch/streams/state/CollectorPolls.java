@@ -1,7 +1,7 @@
 package io.packwatch.streams.state;
 
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
@@ -22,9 +22,10 @@ public final class CollectorPolls {
     private CollectorPolls() {
     }
 
-    /** Adds the store; part 1 writes it (poll summaries), part 2 reads it (stale checks). */
-    public static void addTo(StreamsBuilder builder) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(NAME), Serdes.String(), Serdes.Long()));
+    /** Adds the store, connected to the state stage's {@code processors}: one writes it (summaries), one reads it (stale checks). */
+    static void addTo(Topology topology, String... processors) {
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(NAME), Serdes.String(), Serdes.Long()),
+                processors);
     }
 
     public static KeyValueStore<String, Long> of(ProcessorContext<?, ?> context) {
@@ -37,13 +38,5 @@ public final class CollectorPolls {
         if (known == null || known < startedAtMillis) {
             store.put(scope, startedAtMillis);
         }
-    }
-
-    /** The scope of a package key: its first three segments ({@code api/account/region/}; neither may contain '/'). */
-    public static String scopeOf(String packageKey) {
-        int first = packageKey.indexOf('/');
-        int second = first < 0 ? -1 : packageKey.indexOf('/', first + 1);
-        int third = second < 0 ? -1 : packageKey.indexOf('/', second + 1);
-        return third < 0 ? packageKey : packageKey.substring(0, third + 1);
     }
 }

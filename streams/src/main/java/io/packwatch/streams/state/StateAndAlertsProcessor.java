@@ -3,6 +3,7 @@ package io.packwatch.streams.state;
 import io.packwatch.schema.PackageAlert;
 import io.packwatch.schema.PackageSnapshot;
 import io.packwatch.schema.PackageState;
+import io.packwatch.streams.Normalized;
 import io.packwatch.streams.alerts.AlertEvents;
 import io.packwatch.streams.alerts.AlertRules;
 import io.packwatch.streams.alerts.AlertStateMachine;
@@ -50,7 +51,7 @@ import org.slf4j.LoggerFactory;
  * next snapshot resolves STALE. Events of one alert key never go back in time: a transition is dated no earlier
  * than the firing event it follows.
  */
-final class StateAndAlertsProcessor implements Processor<String, PackageSnapshot, String, Object> {
+final class StateAndAlertsProcessor implements Processor<String, Normalized.Snapshot, String, StateOutput> {
 
     private static final Logger LOG = LoggerFactory.getLogger(StateAndAlertsProcessor.class);
     private static final StringSerializer KEY_SERIALIZER = new StringSerializer();
@@ -58,7 +59,7 @@ final class StateAndAlertsProcessor implements Processor<String, PackageSnapshot
     private final StateSettings settings;
     private final StateCodec codec;
     private final Forecaster forecaster;
-    private ProcessorContext<String, Object> context;
+    private ProcessorContext<String, StateOutput> context;
     private KeyValueStore<String, PackageTracking> trackings;
     private KeyValueStore<String, Long> staleChecks;
     private KeyValueStore<String, Long> collectorPolls;
@@ -70,7 +71,7 @@ final class StateAndAlertsProcessor implements Processor<String, PackageSnapshot
     }
 
     @Override
-    public void init(ProcessorContext<String, Object> context) {
+    public void init(ProcessorContext<String, StateOutput> context) {
         this.context = context;
         trackings = context.getStateStore(PackageStore.NAME);
         staleChecks = context.getStateStore(StateAndAlertsTopology.STALE_CHECK_STORE);
@@ -79,12 +80,14 @@ final class StateAndAlertsProcessor implements Processor<String, PackageSnapshot
     }
 
     @Override
-    public void process(Record<String, PackageSnapshot> record) {
-        PackageSnapshot s = record.value();
-        if (s == null || record.key() == null) {
+    public void process(Record<String, Normalized.Snapshot> record) {
+        if (record.value() == null || record.key() == null) {
             return;
         }
+        PackageSnapshot s = record.value().snapshot();
         String key = record.key();
+        // every snapshot is published, an older one that does not replace the latest too
+        forward(key, new StateOutput.Snapshot(s), record.timestamp());
         PackageTracking tracking = trackings.get(key);
         if (tracking == null) {
             tracking = new PackageTracking(codec);
@@ -99,7 +102,7 @@ final class StateAndAlertsProcessor implements Processor<String, PackageSnapshot
         tracking.history = PackageHistoryCodec.encode(history);
         Forecast forecast = forecaster.forecast(history, observation);
         PackageState state = PackageStates.build(s, history, forecast, Instant.ofEpochMilli(record.timestamp()));
-        context.forward(new Record<>(key, new StateCodec.Encoded(tracking.state(state)), record.timestamp()));
+        forward(key, new StateOutput.State(tracking.state(state)), record.timestamp());
 
         AlertThresholds thresholds = settings.alerts().resolve(s.getVendor(), s.getProduct(), s.getKind());
         if (AlertRules.isGone(s)) {
@@ -142,7 +145,12 @@ final class StateAndAlertsProcessor implements Processor<String, PackageSnapshot
         PackageAlert event = AlertEvents.build(t, s, forecast, observedAt, Instant.ofEpochMilli(decidedAt));
         // resolved alerts keep only their sequence (so the next episode gets fresh event ids), not the event
         tracking.alert(signal.alertKey(), new AlertRecord(step.tracker(), step.tracker().isFiring() ? event : null));
-        context.forward(new Record<>(t.alertKey(), event, decidedAt));
+        forward(t.alertKey(), StateOutput.Alert.of(event), decidedAt);
+    }
+
+    /** Straight to the output's own sink: no node in between tells kinds apart. */
+    private void forward(String key, StateOutput output, long timestamp) {
+        context.forward(new Record<>(key, output, timestamp), output.sink());
     }
 
     private void checkStale(long wallClock) {
@@ -183,7 +191,7 @@ final class StateAndAlertsProcessor implements Processor<String, PackageSnapshot
         tracking.staleDeadline = PackageTracking.NO_DEADLINE;
         PackageState state = PackageState.newBuilder(tracking.state()).setStale(true)
                 .setUpdatedAt(Instant.ofEpochMilli(polledFrom)).build();
-        context.forward(new Record<>(key, new StateCodec.Encoded(tracking.state(state)), polledFrom));
+        forward(key, new StateOutput.State(tracking.state(state)), polledFrom);
         apply(tracking, AlertRules.stale(key), state.getSnapshot(), PackageStates.forecastOf(state),
                 state.getSnapshot().getObservedAt(), polledFrom);
         trackings.put(key, tracking);

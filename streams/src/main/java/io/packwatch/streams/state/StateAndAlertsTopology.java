@@ -6,60 +6,58 @@ import io.packwatch.schema.PackageAlert;
 import io.packwatch.schema.PackageSnapshot;
 import io.packwatch.schema.PackageState;
 import io.packwatch.streams.StreamsSettings;
-import io.packwatch.streams.alerts.AlertKeys;
-import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Branched;
-import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Part 2 of the topology: normalized snapshots → {@link StateAndAlertsProcessor} (the {@link PackageStore}, which
- * part 1 adds, the stale-check store, and {@link CollectorPolls}, which part 1 writes) → package
- * state ({@code packwatch.package-state}, compacted) and alert transitions ({@code packwatch.alerts.depletion},
- * {@code packwatch.alerts.expiry}, record key = alert key). Input is already keyed by package key, so nothing is
- * repartitioned.
+ * Part 2 of the topology, which owns every store: normalized snapshots → {@link StateAndAlertsProcessor}
+ * ({@value #PROCESSOR}) and poll summaries → {@link PollSummaries} ({@value #POLL_SUMMARIES}, which hands the
+ * packages a complete poll did not see to the former as DELETED snapshots). Stores: the {@link PackageStore}, the
+ * stale-check index and {@link CollectorPolls}. The state processor forwards each {@link StateOutput} straight to its
+ * named sink: snapshots ({@code packwatch.packages}), package state ({@code packwatch.package-state}, compacted) and
+ * alert transitions ({@code packwatch.alerts.depletion}, {@code packwatch.alerts.expiry}, record key = alert key).
+ * Input is already keyed by package key, so nothing is repartitioned.
  */
 public final class StateAndAlertsTopology {
 
     /** Per package key, a collector time at or before its stale deadline: what the stale punctuation scans. */
     public static final String STALE_CHECK_STORE = "packwatch-stale-checks";
-    static final String PROCESSOR = "packwatch-state-and-alerts";
-    static final String SPLIT = "packwatch-state-output-";
+    /** Takes {@code Normalized.Snapshot}s. */
+    public static final String PROCESSOR = "packwatch-state-and-alerts";
+    /** Takes {@code Normalized.PollDone}s. */
+    public static final String POLL_SUMMARIES = "packwatch-poll-summaries";
 
     private StateAndAlertsTopology() {
     }
 
-    public static void addTo(StreamsBuilder builder, KStream<String, PackageSnapshot> snapshots, StreamsSettings settings) {
+    /** Adds the state stage; {@code parent} forwards snapshots to {@value #PROCESSOR}, summaries to {@value #POLL_SUMMARIES}. */
+    public static void addTo(Topology topology, String parent, StreamsSettings settings) {
         Topics topics = settings.topics();
         StateSettings stateSettings = StateSettings.from(settings.raw());
         TopicSpec<String, PackageState> state = topics.packageState();
         StateCodec codec = StateCodec.of(state);
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STALE_CHECK_STORE),
-                Serdes.String(), Serdes.Long()));
 
-        KStream<String, Object> out = snapshots.process(() -> new StateAndAlertsProcessor(stateSettings, codec),
-                Named.as(PROCESSOR), PackageStore.NAME, STALE_CHECK_STORE, CollectorPolls.NAME);
+        topology.addProcessor(POLL_SUMMARIES, () -> new PollSummaries(PROCESSOR), parent);
+        topology.addProcessor(PROCESSOR, () -> new StateAndAlertsProcessor(stateSettings, codec), parent, POLL_SUMMARIES);
+        PackageStore.addTo(topology, settings, PROCESSOR, POLL_SUMMARIES);
+        CollectorPolls.addTo(topology, PROCESSOR, POLL_SUMMARIES);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STALE_CHECK_STORE),
+                Serdes.String(), Serdes.Long()), PROCESSOR);
 
-        Map<String, KStream<String, Object>> branches = out.split(Named.as(SPLIT))
-                .branch((k, v) -> v instanceof StateCodec.Encoded, Branched.as("state"))
-                .branch((k, v) -> v instanceof PackageAlert a && AlertKeys.isExpiryTopic(a.getType()), Branched.as("expiry"))
-                .defaultBranch(Branched.as("depletion"));
-
+        Serializer<String> keys = Serdes.String().serializer();
+        TopicSpec<String, PackageSnapshot> packages = topics.packages();
+        topology.addSink(StateOutput.PACKAGES_SINK, packages.name(), keys,
+                StateOutput.unwrapping(packages.valueSerde().serializer(), StateOutput.Snapshot::snapshot), PROCESSOR);
         // states arrive encoded by the topic's own serde (StateCodec), so the sink writes their bytes as they are
-        branches.get(SPLIT + "state")
-                .mapValues(v -> ((StateCodec.Encoded) v).wire(), Named.as("packwatch-package-state-values"))
-                .to(state.name(), Produced.with(state.keySerde(), Serdes.ByteArray()).withName("packwatch-package-state-sink"));
+        topology.addSink(StateOutput.STATE_SINK, state.name(), keys,
+                StateOutput.unwrapping(Serdes.ByteArray().serializer(), StateOutput.State::wire), PROCESSOR);
         TopicSpec<String, PackageAlert> expiry = topics.alertsExpiry();
-        branches.get(SPLIT + "expiry")
-                .mapValues(v -> (PackageAlert) v, Named.as("packwatch-alerts-expiry-values"))
-                .to(expiry.name(), Produced.with(expiry.keySerde(), expiry.valueSerde()).withName("packwatch-alerts-expiry-sink"));
+        topology.addSink(StateOutput.EXPIRY_SINK, expiry.name(), keys,
+                StateOutput.unwrapping(expiry.valueSerde().serializer(), StateOutput.Alert::alert), PROCESSOR);
         TopicSpec<String, PackageAlert> depletion = topics.alertsDepletion();
-        branches.get(SPLIT + "depletion")
-                .mapValues(v -> (PackageAlert) v, Named.as("packwatch-alerts-depletion-values"))
-                .to(depletion.name(), Produced.with(depletion.keySerde(), depletion.valueSerde()).withName("packwatch-alerts-depletion-sink"));
+        topology.addSink(StateOutput.DEPLETION_SINK, depletion.name(), keys,
+                StateOutput.unwrapping(depletion.valueSerde().serializer(), StateOutput.Alert::alert), PROCESSOR);
     }
 }

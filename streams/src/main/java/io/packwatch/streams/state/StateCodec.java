@@ -23,8 +23,4 @@ record StateCodec(String topic, Serializer<PackageState> serializer, Deserialize
     PackageState decode(byte[] wire) {
         return deserializer.deserialize(topic, wire);
     }
-
-    /** A state on its way to the package-state topic, already encoded. */
-    record Encoded(byte[] wire) {
-    }
 }

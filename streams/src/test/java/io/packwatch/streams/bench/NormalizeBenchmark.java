@@ -2,7 +2,6 @@ package io.packwatch.streams.bench;
 
 import io.packwatch.core.VendorApi;
 import io.packwatch.streams.Envelopes;
-import io.packwatch.streams.NormalizeTopology;
 import io.packwatch.streams.StreamsSettings;
 import io.packwatch.testsupport.KafkaTestClients;
 import io.packwatch.testsupport.TestInfra;
@@ -70,9 +69,7 @@ public final class NormalizeBenchmark {
                 .to(prefix + ".passthrough", Produced.with(Serdes.String(), Serdes.ByteArray()).withName("bench-sink"));
         double passRate = run("pass-through", pass.build(), settings, prefix + "-pass", rawTopics, records);
 
-        StreamsBuilder norm = new StreamsBuilder();
-        NormalizeTopology.addTo(norm, settings);
-        double normRate = run("normalize", norm.build(settings.streamsProperties()), settings, prefix + "-norm", rawTopics, records);
+        double normRate = run("normalize", NormalizeOnly.topology(settings), settings, prefix + "-norm", rawTopics, records);
 
         System.out.printf("RESULT records=%d pass-through=%.0f rec/s normalize=%.0f snapshots/s ratio=%.2f%n",
                 records, passRate, normRate, normRate / passRate);

@@ -2,7 +2,6 @@ package io.packwatch.streams.bench;
 
 import io.packwatch.core.VendorApi;
 import io.packwatch.streams.Envelopes;
-import io.packwatch.streams.NormalizeTopology;
 import io.packwatch.streams.PackwatchTopology;
 import io.packwatch.streams.StreamsSettings;
 import java.nio.file.Files;
@@ -12,7 +11,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.Topology;
@@ -53,9 +51,7 @@ public final class TopologyCpuProbe {
         if (full) {
             topology = PackwatchTopology.build(settings);
         } else {
-            StreamsBuilder builder = new StreamsBuilder();
-            NormalizeTopology.addTo(builder, settings);
-            topology = builder.build(settings.streamsProperties());
+            topology = NormalizeOnly.topology(settings);
         }
         Instant start = Instant.parse("2026-11-23T00:00:00Z");
         long nanos;

@@ -87,7 +87,7 @@ class HttpApiTest {
     @Test
     void badListingParametersAreProblemDocumentsNamingParameterValueAndWhatIsAllowed() throws Exception {
         Router router = new Router();
-        new PackagesResource(null, null, null).register(router);
+        new PackagesResource(null, null).register(router);
         try (HttpApi packages = new HttpApi("127.0.0.1", 0, router)) {
             packages.start();
             JsonNode limit = problem(packages, "/packages?limit=abc", "limit", "abc");

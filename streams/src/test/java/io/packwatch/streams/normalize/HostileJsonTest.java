@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.packwatch.core.envelope.RawEnvelopeJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -85,14 +86,14 @@ class HostileJsonTest {
     void aHundredLevelNestingBombIsRefusedByTheParser() {
         String bomb = "[".repeat(100) + "]".repeat(100);
         assertThat(refusal(baidu("1000").replace("\"status\"", "\"bomb\":" + bomb + ",\"status\"")).getMessage())
-                .contains("parser limit").contains("nesting depth").contains(String.valueOf(RawEnvelopes.MAX_NESTING_DEPTH));
+                .contains("parser limit").contains("nesting depth").contains(String.valueOf(RawEnvelopeJson.MAX_NESTING_DEPTH));
     }
 
     @Test
     void aTenMegabyteStringIsRefusedBeforeParsingAndALongStringByTheParser() {
         String tenMb = "a".repeat(10 * 1024 * 1024);
         assertThat(refusal(baidu("1000").replace("\"status\"", "\"name\":\"" + tenMb + "\",\"status\"")).getMessage())
-                .contains("exceeds the limit of " + RawEnvelopes.MAX_DOCUMENT_BYTES + " bytes");
+                .contains("exceeds the limit of " + RawEnvelopeJson.MAX_DOCUMENT_BYTES + " bytes");
         String halfMb = "a".repeat(512 * 1024);
         assertThat(refusal(baidu("1000").replace("\"status\"", "\"name\":\"" + halfMb + "\",\"status\"")).getMessage())
                 .contains("parser limit").contains("String value length");

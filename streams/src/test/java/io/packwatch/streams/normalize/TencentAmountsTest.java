@@ -3,6 +3,8 @@ package io.packwatch.streams.normalize;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.packwatch.core.VendorApi;
+import io.packwatch.core.envelope.RawEnvelope;
 import io.packwatch.schema.PackageSnapshot;
 import io.packwatch.streams.Envelopes;
 import java.time.Instant;
@@ -18,8 +20,8 @@ class TencentAmountsTest {
     private static final Instant COLLECTED = Instant.parse("2024-07-16T10:46:08Z");
 
     private static RawEnvelope envelope(String api, String instanceId, String item) {
-        return new RawEnvelope(RawEnvelope.Type.PACKAGE, api, "prod", "ap-guangzhou", "p-1", COLLECTED, "req-1",
-                instanceId, null, Envelopes.json(item), null);
+        return new RawEnvelope(RawEnvelope.Type.PACKAGE, VendorApi.fromId(api), null, null, "prod", "ap-guangzhou", null,
+                null, "p-1", COLLECTED, "req-1", null, instanceId, null, Envelopes.json(item), null);
     }
 
     private static PackageSnapshot vpc(String amounts) {

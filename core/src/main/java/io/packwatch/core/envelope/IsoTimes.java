@@ -1,4 +1,4 @@
-package io.packwatch.streams.normalize;
+package io.packwatch.core.envelope;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -13,13 +13,13 @@ import java.time.format.DateTimeFormatter;
  * thread's time in the throughput profile (docs/benchmarks.md); any other shape, and any out-of-range field, goes
  * to the formatter, so what is accepted and rejected stays exactly the formatter's.
  */
-final class IsoTimes {
+public final class IsoTimes {
 
     private IsoTimes() {
     }
 
     /** @throws java.time.format.DateTimeParseException as the formatter does */
-    static Instant parseOffsetDateTime(String text) {
+    public static Instant parseOffsetDateTime(String text) {
         Instant fast = fastPath(text);
         return fast != null ? fast : DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(text, Instant::from);
     }

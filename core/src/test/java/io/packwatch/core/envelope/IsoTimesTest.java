@@ -1,4 +1,4 @@
-package io.packwatch.streams.normalize;
+package io.packwatch.core.envelope;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
