@@ -43,12 +43,18 @@ public final class AlertEvents {
                 .setPercentUsed(f == null ? percent(s) : f.percentUsed())
                 .setRatePerHour(projected ? f.ratePerHour() : null)
                 .setProjectedDepletionAt(projected && f.hasDepletion() ? Instant.ofEpochMilli(f.depletionAt()) : null)
+                .setProjectedDepletionEarliestAt(projected && f.hasDepletion() ? instantOrNull(f.depletionEarliestAt()) : null)
+                .setProjectedDepletionLatestAt(projected && f.hasDepletion() ? instantOrNull(f.depletionLatestAt()) : null)
                 .setProjectedRemainingAtExpiry(projectedRemainingAtExpiry(t, s, f))
                 .setExpiresAt(s.getExpiresAt())
                 .setMessage(message(t, s, f, observedAt))
                 .setObservedAt(observedAt)
                 .setDetectedAt(detectedAt)
                 .build();
+    }
+
+    private static Instant instantOrNull(long epochMillis) {
+        return epochMillis == Observation.NONE ? null : Instant.ofEpochMilli(epochMillis);
     }
 
     static double percent(PackageSnapshot s) {

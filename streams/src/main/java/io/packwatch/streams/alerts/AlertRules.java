@@ -90,13 +90,21 @@ public final class AlertRules {
         boolean beforeExpiry = f.hasDepletion() && (expiry == null || f.depletionAt() < expiry.toEpochMilli());
         long ttd = f.hasDepletion() ? f.depletionAt() - now : Long.MAX_VALUE;
         double margin = 1 + t.horizonResolveMargin();
+        long relaxedWarn = (long) (t.depletionWarn().toMillis() * margin);
+        long relaxedCritical = (long) (t.depletionCritical().toMillis() * margin);
         Severity entering = !beforeExpiry || f.confidence() < t.depletionMinConfidence() ? null
                 : horizon(ttd, t.depletionCritical().toMillis(), t.depletionWarn().toMillis());
-        // an open alert holds while the bracket's early end (P10) is inside the relaxed horizon: a noisy projection
-        // wandering around a threshold neither resolves nor de-escalates the alert
+        // a WARNING opens on the median projection once the bracket's late end (P90) is within reach as well: a
+        // window of a day and a half that sees only weekdays or a heavy burst projects early, and its bracket then
+        // reaches out to the longer run's projection; CRITICAL is never held back, an open P90 holds nothing back
+        if (entering == Severity.WARNING && f.depletionLatestAt() != Observation.NONE
+                && f.depletionLatestAt() - now > relaxedWarn) {
+            entering = null;
+        }
+        // an open alert holds while the bracket's early end (P10) is inside the relaxed horizon: a projection that a
+        // weekend, a quiet stretch or noise moves beyond the horizon neither resolves nor de-escalates the alert
         long holdTtd = f.depletionEarliestAt() == Observation.NONE ? ttd : Math.min(ttd, f.depletionEarliestAt() - now);
-        Severity holding = !beforeExpiry ? null
-                : horizon(holdTtd, (long) (t.depletionCritical().toMillis() * margin), (long) (t.depletionWarn().toMillis() * margin));
+        Severity holding = !beforeExpiry ? null : horizon(holdTtd, relaxedCritical, relaxedWarn);
         return Signal.of(key, AlertType.DEPLETION_FORECAST, null, entering, holding, t.confirmSnapshots());
     }
 

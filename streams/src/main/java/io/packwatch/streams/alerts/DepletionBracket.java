@@ -17,15 +17,26 @@ final class DepletionBracket {
     }
 
     static String phrase(Forecast f, long now) {
-        if (f == null || !f.hasDepletion() || f.depletionEarliestAt() == Observation.NONE) {
+        if (f == null || !f.hasDepletion()) {
             return "";
         }
-        long early = Math.max(0, f.depletionEarliestAt() - now);
-        if (f.depletionLatestAt() == Observation.NONE) {
+        return phrase(f.depletionEarliestAt(), f.depletionLatestAt(), now);
+    }
+
+    /**
+     * The words for a bracket from its ends ({@link Observation#NONE} when absent), so that what a message says can
+     * be recomputed from the event's fields ({@code projectedDepletionEarliestAt}/{@code LatestAt}, {@code observedAt}).
+     */
+    static String phrase(long earliestAt, long latestAt, long now) {
+        if (earliestAt == Observation.NONE) {
+            return "";
+        }
+        long early = Math.max(0, earliestAt - now);
+        if (latestAt == Observation.NONE) {
             long unit = early >= 2 * DAY ? DAY : HOUR;
             return " (in " + early / unit + (unit == DAY ? " days" : " hours") + " or more)";
         }
-        long late = Math.max(early, f.depletionLatestAt() - now);
+        long late = Math.max(early, latestAt - now);
         long unit = late >= 2 * DAY ? DAY : HOUR;
         long low = early / unit;
         long high = Math.max(low, (late + unit - 1) / unit);

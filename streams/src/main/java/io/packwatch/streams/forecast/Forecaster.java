@@ -88,6 +88,17 @@ public final class Forecaster {
                     : Math.max(now, projector.instantAfter(Math.max(0, remaining - remainingSpread), 1 + spread));
             latestAt = depletionAt == Observation.NONE || spread >= MAX_RATE_SPREAD ? Observation.NONE
                     : projector.instantAfter(remaining + remainingSpread, 1 - spread);
+            if (depletionAt != Observation.NONE && projector.weekly() == null) {
+                double longRun = longRunRate(history, clock);
+                if (!Double.isNaN(longRun)) {
+                    long atLongRun = longRun <= 0 ? Observation.NONE
+                            : new Projector(clock, now, settings.projectionHorizon().toMillis(), longRun, null, 1)
+                                    .instantAfter(remaining, 1);
+                    earliest = atLongRun == Observation.NONE ? earliest : Math.min(earliest, Math.max(now, atLongRun));
+                    latestAt = atLongRun == Observation.NONE || latestAt == Observation.NONE ? Observation.NONE
+                            : Math.max(latestAt, atLongRun);
+                }
+            }
         }
         long waste = -1;
         if (latest.hasExpiry()) {
@@ -96,6 +107,27 @@ public final class Forecaster {
         return new Forecast(ewma, slope, method, projector.rateNow(), depletionAt, earliest, latestAt, waste,
                 timeToExpiry, percentUsed, history.sampleCount(), confidence(history, fit, method, segmentSpan),
                 projector.weekly() != null);
+    }
+
+    /**
+     * The mean rate over the hourly buckets (up to {@code bucket-retention}, a week by default) when they reach
+     * further back than the slope window, else NaN. The slope window's rate swings with what a window of a day and a
+     * half cannot see (a weekend, a heavy burst); where the longer run disagrees, the truth is as likely near its
+     * projection as near the window's, so the bracket spans both. Alerts hold on the bracket's early end, which is
+     * what keeps a weekend or a quiet stretch between bursts from resolving a DEPLETION_FORECAST that is still due.
+     */
+    private double longRunRate(PackageHistory history, DrawableClock clock) {
+        List<Point> buckets = history.hourly;
+        if (buckets.size() < 2) {
+            return Double.NaN;
+        }
+        Point first = buckets.get(0);
+        Point last = buckets.get(buckets.size() - 1);
+        if (last.at() - first.at() <= settings.slopeWindow().toMillis()) {
+            return Double.NaN;
+        }
+        double hours = clock.drawableHours(first.at(), last.at());
+        return hours <= 0 ? Double.NaN : Math.max(0, last.used() - first.used()) / hours;
     }
 
     /**

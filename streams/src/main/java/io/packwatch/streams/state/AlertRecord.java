@@ -23,10 +23,18 @@ public final class AlertRecord {
     private static final NullableUnionDatumWriter<PackageAlert> WRITER = new NullableUnionDatumWriter<>(
             PackageAlert.getClassSchema(), SpecificData.getForSchema(PackageAlert.getClassSchema()));
     static final SpecificDatumReader<PackageAlert> READER = new SpecificDatumReader<>(PackageAlert.class);
+    /**
+     * Reads events that tracking layouts 1 and 2 wrote with the first released schema (without the bracket fields):
+     * plain Avro carries no schema, so the writer's must be named.
+     */
+    static final SpecificDatumReader<PackageAlert> V1_READER = new SpecificDatumReader<>(
+            ReleasedSchemas.packageAlert(1), PackageAlert.getClassSchema());
 
     private final AlertTracker tracker;
     private PackageAlert lastEvent;
     private byte[] encodedEvent;
+    /** Whether {@link #encodedEvent} was written with the first released schema (tracking layout 2). */
+    private boolean encodedInV1;
 
     public AlertRecord(AlertTracker tracker, PackageAlert lastEvent) {
         this.tracker = Objects.requireNonNull(tracker);
@@ -39,10 +47,18 @@ public final class AlertRecord {
         return r;
     }
 
+    /** An event that tracking layout 2 kept encoded with the first released schema: decoded and re-encoded on use. */
+    static AlertRecord ofEncodedInV1(AlertTracker tracker, byte[] encodedEvent) {
+        AlertRecord r = ofEncoded(tracker, encodedEvent);
+        r.encodedInV1 = encodedEvent != null;
+        return r;
+    }
+
     /** The same event (still encoded if it was) with a new tracker. */
     AlertRecord withTracker(AlertTracker newTracker) {
         AlertRecord r = new AlertRecord(newTracker, lastEvent);
         r.encodedEvent = encodedEvent;
+        r.encodedInV1 = encodedInV1;
         return r;
     }
 
@@ -54,7 +70,7 @@ public final class AlertRecord {
     public PackageAlert lastEvent() {
         if (lastEvent == null && encodedEvent != null) {
             try {
-                lastEvent = READER.read(null, DecoderFactory.get().binaryDecoder(encodedEvent, null));
+                lastEvent = (encodedInV1 ? V1_READER : READER).read(null, DecoderFactory.get().binaryDecoder(encodedEvent, null));
             } catch (IOException | RuntimeException e) {
                 throw new SerializationException("corrupt alert event in a package tracking record ("
                         + encodedEvent.length + " bytes)", e);
@@ -69,6 +85,11 @@ public final class AlertRecord {
 
     /** The event as plain Avro binary of the generated schema, null without one. */
     byte[] encodedEvent() {
+        if (encodedInV1) {
+            lastEvent();
+            encodedEvent = null;
+            encodedInV1 = false;
+        }
         if (encodedEvent == null && lastEvent != null) {
             try {
                 encodedEvent = ReusedEncoders.encode(256, e -> WRITER.write(lastEvent, e));

@@ -21,13 +21,16 @@ import org.apache.kafka.common.serialization.Serializer;
  * the {@link io.packwatch.schema.PackageState} as written to the package-state topic (registry wire format, {@link StateCodec}), the
  * stale deadline and index flag, then per alert key its tracker's few fields and, while firing, the last
  * {@link PackageAlert} as plain Avro binary of the generated schema: since layout 2 as length-prefixed bytes, so
- * that it can stay encoded ({@link AlertRecord}); layout 1 wrote the record inline and is still read. The store is
- * internal (changelog only) and always read by this code; the version guards the layout.
+ * that it can stay encoded ({@link AlertRecord}); layout 1 wrote the record inline. Plain Avro names no schema, so
+ * the layout also says which one wrote the events: layouts 1 and 2 the first released {@code PackageAlert}, layout 3
+ * the current one (with the depletion bracket). All three are read. The store is internal (changelog only) and
+ * always read by this code; the version guards the layout.
  */
 final class PackageTrackingSerde implements Serde<PackageTracking> {
 
-    private static final int VERSION = 2;
+    private static final int VERSION = 3;
     private static final int INLINE_ALERTS = 1;
+    private static final int ALERTS_IN_V1 = 2;
     private static final byte[] NONE = new byte[0];
 
     private final StateCodec codec;
@@ -79,9 +82,9 @@ final class PackageTrackingSerde implements Serde<PackageTracking> {
         BinaryDecoder d = DecoderFactory.get().binaryDecoder(bytes, null);
         try {
             int version = d.readInt();
-            if (version != VERSION && version != INLINE_ALERTS) {
+            if (version < INLINE_ALERTS || version > VERSION) {
                 throw new SerializationException("package tracking layout version " + version
-                        + " is not supported (reads " + INLINE_ALERTS + " and " + VERSION + ")");
+                        + " is not supported (reads " + INLINE_ALERTS + " to " + VERSION + ")");
             }
             byte[] history = bytesOrNull(d);
             byte[] state = bytesOrNull(d);
@@ -97,7 +100,9 @@ final class PackageTrackingSerde implements Serde<PackageTracking> {
                 AlertTracker tracker = new AlertTracker(firing < 0 ? null : Severity.values()[firing], sequence,
                         kind < 0 ? null : TransitionKind.values()[kind], target < 0 ? null : Severity.values()[target], count);
                 if (version == INLINE_ALERTS) {
-                    t.alerts.put(key, new AlertRecord(tracker, d.readBoolean() ? AlertRecord.READER.read(null, d) : null));
+                    t.alerts.put(key, new AlertRecord(tracker, d.readBoolean() ? AlertRecord.V1_READER.read(null, d) : null));
+                } else if (version == ALERTS_IN_V1) {
+                    t.alerts.put(key, AlertRecord.ofEncodedInV1(tracker, bytesOrNull(d)));
                 } else {
                     t.alerts.put(key, AlertRecord.ofEncoded(tracker, bytesOrNull(d)));
                 }

@@ -221,6 +221,35 @@ class AlertMessagesTest {
      * Every scenario above, each event's message with the figures of its own fields taken out: no number may be left
      * (a figure only in the text cannot be alerted on, graphed or checked by a consumer).
      */
+    private void offerBracket(Duration p10, Duration median, Duration p90) {
+        offer(T0, 3, s -> pkg(s, 50 * GIB).setExpiresAt(T0.plus(Duration.ofDays(60))).build(), s -> {
+            long now = s.getObservedAt().toEpochMilli();
+            return new Forecast(0.3 * GIB, 0.3 * GIB, Method.LEAST_SQUARES, 0.3 * GIB, now + median.toMillis(),
+                    now + p10.toMillis(), p90 == null ? Observation.NONE : now + p90.toMillis(), 0,
+                    s.getExpiresAt().toEpochMilli() - now, 50, 10, 0.9, false);
+        });
+    }
+
+    @Test
+    void depletionStatesItsBracketAndCarriesBothEnds() {
+        offerBracket(Duration.ofHours(5 * 24 + 3), Duration.ofDays(6), Duration.ofHours(6 * 24 + 20));
+        PackageAlert warning = firing(AlertType.DEPLETION_FORECAST);
+        assertThat(warning.getMessage()).contains(" (in 5-7 days) at ");
+        assertThat(Duration.between(warning.getObservedAt(), warning.getProjectedDepletionEarliestAt()))
+                .isEqualTo(Duration.ofHours(5 * 24 + 3));
+        assertThat(Duration.between(warning.getObservedAt(), warning.getProjectedDepletionLatestAt()))
+                .isEqualTo(Duration.ofHours(6 * 24 + 20));
+    }
+
+    @Test
+    void depletionWithAnOpenLateEndSaysOrMore() {
+        offerBracket(Duration.ofHours(3 * 24 + 5), Duration.ofDays(6), null);
+        PackageAlert warning = firing(AlertType.DEPLETION_FORECAST);
+        assertThat(warning.getMessage()).contains(" (in 3 days or more) at ");
+        assertThat(warning.getProjectedDepletionEarliestAt()).isNotNull();
+        assertThat(warning.getProjectedDepletionLatestAt()).isNull();
+    }
+
     @Test
     void everyFigureInAMessageIsAlsoAField() {
         List<PackageAlert> all = new ArrayList<>();
@@ -233,6 +262,8 @@ class AlertMessagesTest {
                 AlertMessagesTest::aGonePackageSaysSoForEveryAlertItResolves,
                 AlertMessagesTest::usageThresholdResolvesBackBelowItsBand,
                 AlertMessagesTest::depletionResolvesSayingWhy,
+                AlertMessagesTest::depletionStatesItsBracketAndCarriesBothEnds,
+                AlertMessagesTest::depletionWithAnOpenLateEndSaysOrMore,
                 AlertMessagesTest::statusAlertsResolveSayingWhatChanged,
                 AlertMessagesTest::expiredUnusedResolvesOnRenewal,
                 AlertMessagesTest::staleResolvesWhenSnapshotsArriveAgain);
@@ -268,6 +299,11 @@ class AlertMessagesTest {
         }
         if (e.getProjectedDepletionAt() != null) {
             figures.add(AlertEvents.instant(e.getProjectedDepletionAt()));
+        }
+        if (e.getProjectedDepletionEarliestAt() != null) {
+            figures.add(DepletionBracket.phrase(e.getProjectedDepletionEarliestAt().toEpochMilli(),
+                    e.getProjectedDepletionLatestAt() == null ? Observation.NONE : e.getProjectedDepletionLatestAt().toEpochMilli(),
+                    e.getObservedAt().toEpochMilli()));
         }
         if (e.getRatePerHour() != null) {
             figures.add(Amounts.rate(e.getRatePerHour(), e.getUnit()));

@@ -103,20 +103,45 @@ class RobustForecastTest {
     @Test
     void weeklyProfileStartsOnceTheSegmentSpansTwoWeeksAndFollowsTheWeekends() {
         SyntheticSeries s = weekdayWeekend();
-        PackageHistory h = new PackageHistory();
-        Forecaster forecaster = new Forecaster(SETTINGS);
-        double worstAfter = 0;
-        for (long t : s.pollTimes(10 * MINUTE, 0, s.trueDepletionAt - 12 * HOUR, 1)) {
-            h.offer(s.observe(t), SETTINGS);
-            Forecast f = forecaster.forecast(h, s.observe(t));
+        double[] worstAfter = {0};
+        forecastEveryTenMinutes(s, s.trueDepletionAt - 12 * HOUR, (f, t) -> {
             if (t < START + 14 * DAY) {
                 assertThat(f.weekly()).isFalse();
             } else if (t >= START + 14 * DAY + HOUR) {
                 assertThat(f.weekly()).isTrue();
-                worstAfter = Math.max(worstAfter, Math.abs(f.depletionAt() - s.trueDepletionAt) / (double) (s.trueDepletionAt - t));
+                worstAfter[0] = Math.max(worstAfter[0], Math.abs(f.depletionAt() - s.trueDepletionAt) / (double) (s.trueDepletionAt - t));
             }
+        });
+        assertThat(worstAfter[0]).isLessThan(0.03);
+    }
+
+    @Test
+    void beforeTheWeeklyProfileTheBracketSpansTheWeeksMeanRateSoAWeekendDoesNotPushItsEarlyEndAway() {
+        SyntheticSeries s = weekdayWeekend();
+        int[] evaluated = {0};
+        int[] inside = {0};
+        long[] worstEarlyEnd = {0};
+        forecastEveryTenMinutes(s, START + 14 * DAY, (f, t) -> {
+            if (t >= START + 7 * DAY && (t - START) % HOUR == 0) {
+                evaluated[0]++;
+                inside[0] += f.depletionEarliestAt() <= s.trueDepletionAt && s.trueDepletionAt <= f.depletionLatestAt() ? 1 : 0;
+                worstEarlyEnd[0] = Math.max(worstEarlyEnd[0], f.depletionEarliestAt() - s.trueDepletionAt);
+            }
+        });
+        // the window's own bracket (3% around a rate a weekend cuts to a third) held the truth 5% of this second week
+        assertThat(inside[0] / (double) evaluated[0]).isGreaterThan(0.5);
+        // over a weekend the median moves days later; the early end stays within 26 h of the truth (measured)
+        assertThat(worstEarlyEnd[0]).isLessThan(36 * HOUR);
+    }
+
+    /** Feeds {@code s} polled every 10 minutes up to {@code until}, handing each poll's forecast and instant to {@code check}. */
+    private static void forecastEveryTenMinutes(SyntheticSeries s, long until, java.util.function.ObjLongConsumer<Forecast> check) {
+        PackageHistory h = new PackageHistory();
+        Forecaster forecaster = new Forecaster(SETTINGS);
+        for (long t : s.pollTimes(10 * MINUTE, 0, until, 1)) {
+            h.offer(s.observe(t), SETTINGS);
+            check.accept(forecaster.forecast(h, s.observe(t)), t);
         }
-        assertThat(worstAfter).isLessThan(0.03);
     }
 
     @Test

@@ -25,9 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A real-looking counter through the production topology: Tencent VPC reports of a 100 GB package drawn at a steady
- * 0.25 GB/h (true depletion after 400 h), polled every 10 minutes, each report off by up to +-3% of the true amount
- * and 2% of them a stale repeat of the previous one.
+ * Real-looking counters through the production topology, Tencent VPC reports of a 100 GB package polled every 10
+ * minutes: drawn at a steady 0.25 GB/h (true depletion after 400 h), each report off by up to +-3% of the true amount
+ * and 2% of them a stale repeat of the previous one; and an exact counter drawn on weekdays, with weekends (UTC+8) at
+ * 30% of the weekday rate.
  */
 class NoisyDepletionTopologyTest {
 
@@ -49,6 +50,31 @@ class NoisyDepletionTopologyTest {
     @AfterEach
     void stop() {
         fx.close();
+    }
+
+    /** Monday 2026-11-02 00:00 in Beijing. */
+    private static final Instant MONDAY = Instant.parse("2026-11-01T16:00:00Z");
+    private static final double WEEKDAY_GB_PER_DAY = 6.25;
+    private static final double WEEKEND_GB_PER_DAY = WEEKDAY_GB_PER_DAY * 0.3;
+    private static final long DAY_MS = Duration.ofDays(1).toMillis();
+
+    /** GB used at {@code at} by the weekday/weekend counter started on {@link #MONDAY}. */
+    private static double weekdayWeekendUsed(Instant at) {
+        long elapsed = Duration.between(MONDAY, at).toMillis();
+        double used = 0;
+        for (long day = 0; day * DAY_MS < elapsed; day++) {
+            double share = Math.min(1, (elapsed - day * DAY_MS) / (double) DAY_MS);
+            used += share * (day % 7 >= 5 ? WEEKEND_GB_PER_DAY : WEEKDAY_GB_PER_DAY);
+        }
+        return used;
+    }
+
+    private static Instant weekdayWeekendDepletion() {
+        Instant at = MONDAY;
+        while (weekdayWeekendUsed(at) < 100) {
+            at = at.plus(Duration.ofMinutes(1));
+        }
+        return at;
     }
 
     private void vpc(Instant at, double usedGb, Instant deadline) {
@@ -79,7 +105,11 @@ class NoisyDepletionTopologyTest {
     }
 
     private static long minutesBefore(PackageAlert a) {
-        return Duration.between(a.getObservedAt(), TRUE_DEPLETION).toMinutes();
+        return minutesBefore(a, TRUE_DEPLETION);
+    }
+
+    private static long minutesBefore(PackageAlert a, Instant depletion) {
+        return Duration.between(a.getObservedAt(), depletion).toMinutes();
     }
 
     private List<PackageAlert> depletionForecasts() {
@@ -128,5 +158,31 @@ class NoisyDepletionTopologyTest {
         assertThat(after).extracting(PackageAlert::getState, PackageAlert::getSeverity)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(AlertState.RESOLVED, Severity.CRITICAL));
         assertThat(after.get(0).getObservedAt()).isBefore(renewedAt.plus(Duration.ofHours(1)));
+    }
+
+    @Test
+    void aWeekdayWeekendSeriesRaisesOneWarningOnTimeAndNothingResolvesItUntilARenewal() {
+        Instant depletion = weekdayWeekendDepletion();
+        Instant deadline = MONDAY.plus(Duration.ofDays(40));
+        Instant at = MONDAY;
+        for (int i = 0; at.isBefore(depletion.minus(Duration.ofHours(12))); i++) {
+            at = MONDAY.plus(Duration.ofMinutes(10L * i));
+            vpc(at, weekdayWeekendUsed(at), deadline);
+        }
+        // two weekends pass while the WARNING is open (the first inside the week before depletion): neither resolves it
+        List<PackageAlert> alerts = depletionForecasts();
+        assertThat(alerts).extracting(PackageAlert::getState, PackageAlert::getSeverity).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(AlertState.FIRING, Severity.WARNING),
+                org.assertj.core.groups.Tuple.tuple(AlertState.FIRING, Severity.CRITICAL));
+        assertThat(minutesBefore(alerts.get(0), depletion)).isBetween(7 * 24 * 60 * 9 / 10L, 7 * 24 * 60 * 11 / 10L);
+
+        Instant renewedAt = at.plus(Duration.ofMinutes(10));
+        for (int i = 0; i < 12; i++) {
+            at = renewedAt.plus(Duration.ofMinutes(10L * i));
+            vpc(at, 0.05 * i, deadline.plus(Duration.ofDays(30)));
+        }
+        List<PackageAlert> after = depletionForecasts();
+        assertThat(after).extracting(PackageAlert::getState, PackageAlert::getSeverity)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(AlertState.RESOLVED, Severity.CRITICAL));
     }
 }

@@ -398,10 +398,10 @@ class StateAndAlertsTopologyTest {
 
         byte[] bytes = PackageTrackingSerde.encode(t);
         byte[] newer = bytes.clone();
-        newer[0] = 6;                                              // zig-zag varint 3: a layout this code does not know
+        newer[0] = 8;                                              // zig-zag varint 4: a layout this code does not know
         assertThatThrownBy(() -> PackageTrackingSerde.decode(newer, codec))
                 .isInstanceOf(org.apache.kafka.common.errors.SerializationException.class)
-                .hasMessage("package tracking layout version 3 is not supported (reads 1 and 2)");
+                .hasMessage("package tracking layout version 4 is not supported (reads 1 to 3)");
         assertThatThrownBy(() -> PackageTrackingSerde.decode(java.util.Arrays.copyOf(bytes, bytes.length / 2), codec))
                 .isInstanceOf(org.apache.kafka.common.errors.SerializationException.class)
                 .hasMessage("corrupt package tracking record (" + bytes.length / 2 + " bytes)");
@@ -409,25 +409,44 @@ class StateAndAlertsTopologyTest {
 
     @Test
     void aTrackingRecordOfLayout1WithItsAlertsInlineIsStillRead() throws Exception {
+        assertOldLayoutReads(1);
+    }
+
+    @Test
+    void aTrackingRecordOfLayout2WithItsAlertsInTheFirstReleasedSchemaIsStillRead() throws Exception {
+        assertOldLayoutReads(2);
+    }
+
+    /**
+     * A record the code before layout 3 wrote, with events of the first released PackageAlert (no bracket fields),
+     * reads back as the same alerts and is written again in the current layout.
+     */
+    private void assertOldLayoutReads(int layout) throws Exception {
         lighthouse(T0, 400 * GIB, 0, "NETWORK_NORMAL", "2026-11-01T00:00:00Z");
         lighthouse(T0.plusSeconds(600), 501 * GIB, GIB, "OVERDUE_NETWORK_DISABLED", "2026-11-01T00:00:00Z");
         PackageTracking t = fx.driver.<String, PackageTracking>getKeyValueStore(PackageStore.NAME).get(LH_KEY);
         StateCodec codec = StateCodec.of(fx.settings.topics().packageState());
+        assertThat(t.alerts.values()).filteredOn(r -> r.lastEvent() != null).isNotEmpty();
 
-        PackageTracking back = PackageTrackingSerde.decode(layout1(t), codec);
+        byte[] old = oldLayout(t, layout);
+        PackageTracking back = PackageTrackingSerde.decode(old, codec);
 
         assertThat(back.history).isEqualTo(t.history);
         assertThat(back.state()).isEqualTo(t.state()).isNotNull();
         assertThat(back.alerts).isEqualTo(t.alerts).isNotEmpty();
-        assertThat(PackageTrackingSerde.decode(PackageTrackingSerde.encode(back), codec).alerts).isEqualTo(t.alerts);
+        byte[] rewritten = PackageTrackingSerde.encode(PackageTrackingSerde.decode(old, codec));
+        assertThat(rewritten[0]).isEqualTo((byte) 6);               // zig-zag varint 3: the current layout
+        assertThat(PackageTrackingSerde.decode(rewritten, codec).alerts).isEqualTo(t.alerts);
     }
 
-    /** What layout 1 (until 2026-12-01) wrote: each last event as an inline Avro record after a presence flag. */
-    private static byte[] layout1(PackageTracking t) throws java.io.IOException {
+    /**
+     * What layouts 1 (until 2026-12-01: each last event inline after a presence flag) and 2 (until 2026-12-03:
+     * length-prefixed bytes) wrote, both with the first released PackageAlert schema.
+     */
+    private static byte[] oldLayout(PackageTracking t, int layout) throws java.io.IOException {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         org.apache.avro.io.BinaryEncoder e = org.apache.avro.io.EncoderFactory.get().binaryEncoder(out, null);
-        var writer = new org.apache.avro.specific.SpecificDatumWriter<>(PackageAlert.class);
-        e.writeInt(1);
+        e.writeInt(layout);
         e.writeBytes(t.history);
         e.writeBytes(t.encodedState());
         e.writeLong(t.staleDeadline);
@@ -441,11 +460,31 @@ class StateAndAlertsTopologyTest {
             e.writeInt(k.pendingKind() == null ? -1 : k.pendingKind().ordinal());
             e.writeInt(k.pendingTarget() == null ? -1 : k.pendingTarget().ordinal());
             e.writeInt(k.pendingCount());
-            e.writeBoolean(a.getValue().lastEvent() != null);
-            if (a.getValue().lastEvent() != null) {
-                writer.write(a.getValue().lastEvent(), e);
+            PackageAlert event = a.getValue().lastEvent();
+            byte[] v1 = event == null ? new byte[0] : inFirstReleasedSchema(event);
+            if (layout == 1) {
+                e.writeBoolean(event != null);
+                e.writeFixed(v1);
+            } else {
+                e.writeBytes(v1);
             }
         }
+        e.flush();
+        return out.toByteArray();
+    }
+
+    /** The event as the code of PackageAlert v1 wrote it: plain Avro of that schema, field by field by name. */
+    private static byte[] inFirstReleasedSchema(PackageAlert event) throws java.io.IOException {
+        org.apache.avro.Schema v1 = ReleasedSchemas.packageAlert(1);
+        org.apache.avro.generic.GenericData.Record record = new org.apache.avro.generic.GenericData.Record(v1);
+        for (org.apache.avro.Schema.Field f : v1.getFields()) {
+            record.put(f.name(), event.get(f.name()));
+        }
+        org.apache.avro.specific.SpecificData model = new org.apache.avro.specific.SpecificData();
+        model.addLogicalTypeConversion(new org.apache.avro.data.TimeConversions.TimestampMillisConversion());
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        org.apache.avro.io.BinaryEncoder e = org.apache.avro.io.EncoderFactory.get().binaryEncoder(out, null);
+        new org.apache.avro.specific.SpecificDatumWriter<org.apache.avro.generic.GenericRecord>(v1, model).write(record, e);
         e.flush();
         return out.toByteArray();
     }
