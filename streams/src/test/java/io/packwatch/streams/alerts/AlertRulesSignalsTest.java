@@ -119,4 +119,74 @@ class AlertRulesSignalsTest {
         Signal x = signal(s, wasteAtExpiry(s, 500_000), AlertType.EXPIRING);
         return new Severity[] {x.entering(), x.holding()};
     }
+
+    @Test
+    void aDepletionExactlyAtTheExpiryIsNotBeforeIt() {
+        Instant expiry = T0.plus(Duration.ofHours(10));
+        PackageSnapshot s = builder(T0, CAP, 500_000).setExpiresAt(expiry).build();
+
+        assertThat(signal(s, depletingAt(s, expiry.toEpochMilli(), 0.9), AlertType.DEPLETION_FORECAST).entering()).isNull();
+        assertThat(signal(s, depletingAt(s, expiry.toEpochMilli() - 1, 0.9), AlertType.DEPLETION_FORECAST).entering())
+                .isEqualTo(Severity.CRITICAL);
+    }
+
+    /** Used up: EXHAUSTED's business; the depletion rule keeps what it has. */
+    @Test
+    void nothingRemainingLeavesTheDepletionAlertAsItIs() {
+        PackageSnapshot s = builder(T0, CAP, CAP).build();
+
+        assertThat(signal(s, depletingAt(s, T0.toEpochMilli(), 0.9), AlertType.DEPLETION_FORECAST).unknown()).isTrue();
+        assertThat(signal(s, depletingAt(s, T0.toEpochMilli(), 0.9), AlertType.EXHAUSTED).entering())
+                .isEqualTo(Severity.CRITICAL);
+    }
+
+    /** Defaults: bands 80/90/100, resolve margin 2 points. */
+    @Test
+    void aBandIsEnteredAtItsValueAndHeldDownToItMinusTheMargin() {
+        PackageSnapshot at80 = builder(T0, CAP, 800_000).build();
+        PackageSnapshot at78 = builder(T0, CAP, 780_000).build();
+        PackageSnapshot below78 = builder(T0, CAP, 779_999).build();
+
+        Signal band80 = band(at80, "80");
+        assertThat(band80.entering()).isEqualTo(Severity.INFO);
+        assertThat(band(at78, "80").entering()).isNull();
+        assertThat(band(at78, "80").holding()).isEqualTo(Severity.INFO);
+        assertThat(band(below78, "80").holding()).isNull();
+        assertThat(band(builder(T0, CAP, 900_000).build(), "90").entering()).isEqualTo(Severity.WARNING);
+        assertThat(band(builder(T0, CAP, CAP).build(), "100").entering()).isEqualTo(Severity.CRITICAL);
+    }
+
+    private Signal band(PackageSnapshot s, String band) {
+        return AlertRules.evaluate(s, AlertHarness.noForecast(s), defaults).stream()
+                .filter(x -> x.type() == AlertType.USAGE_THRESHOLD && band.equals(x.band())).findFirst().orElseThrow();
+    }
+
+    /** OVERFLOW is CRITICAL from 10 % of capacity billed beyond the quota (all of it without a capacity). */
+    @Test
+    void overflowIsCriticalFromItsPercentOfCapacity() {
+        assertThat(overflow(CAP, 100_000)).isEqualTo(Severity.CRITICAL);
+        assertThat(overflow(CAP, 99_999)).isEqualTo(Severity.WARNING);
+        assertThat(overflow(CAP, 1)).isEqualTo(Severity.WARNING);
+        assertThat(overflow(CAP, 0)).isNull();
+        assertThat(overflow(0, 1)).isEqualTo(Severity.CRITICAL);
+    }
+
+    private Severity overflow(long capacity, long overflow) {
+        PackageSnapshot s = builder(T0, capacity, capacity).setOverflow(overflow).build();
+        return signal(s, AlertHarness.noForecast(builder(T0, CAP, CAP).build()), AlertType.OVERFLOW).entering();
+    }
+
+    /** At the expiry instant the package is expired: EXPIRED_UNUSED while something is left, never EXPIRING. */
+    @Test
+    void atTheExpiryInstantItIsExpiredNotExpiring() {
+        PackageSnapshot left = builder(T0, CAP, 500_000).setExpiresAt(T0).build();
+        PackageSnapshot usedUp = builder(T0, CAP, CAP).setExpiresAt(T0).build();
+
+        assertThat(signal(left, wasteAtExpiry(builder(T0.minusSeconds(60), CAP, 500_000).setExpiresAt(T0).build(), 500_000),
+                AlertType.EXPIRING).holding()).isNull();
+        assertThat(signal(left, AlertHarness.noForecast(builder(T0, CAP, 500_000).build()), AlertType.EXPIRED_UNUSED)
+                .entering()).isEqualTo(Severity.WARNING);
+        assertThat(signal(usedUp, AlertHarness.noForecast(builder(T0, CAP, CAP).build()), AlertType.EXPIRED_UNUSED)
+                .entering()).isNull();
+    }
 }

@@ -26,6 +26,23 @@ class ForecastSettingsTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"min-samples, 2", "recent-samples, 4", "recent-samples, 1024", "reset.near-zero-percent, 0",
+            "reset.drop-percent, 100", "reset.drop-polls, 1", "reset.drop-polls, 10"})
+    void theLimitsThemselvesAreAccepted(String name, String value) {
+        ForecastSettings.from(Map.of(ForecastSettings.PREFIX + name, value));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"min-samples, 1", "recent-samples, 3", "recent-samples, 1025", "reset.near-zero-percent, 50",
+            "reset.near-zero-percent, -1", "reset.drop-percent, 0", "reset.drop-percent, 100.5", "reset.drop-polls, 0",
+            "reset.drop-polls, 11"})
+    void justBeyondTheLimitsIsRefusedNamingTheKey(String name, String value) {
+        assertThatThrownBy(() -> ForecastSettings.from(Map.of(ForecastSettings.PREFIX + name, value)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(ForecastSettings.PREFIX + name + " must be");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"ewma-half-life", "slope-window", "bucket-retention", "projection-horizon", "level-window"})
     void theSmallestPositiveDurationIsAccepted(String name) {
         ForecastSettings s = ForecastSettings.from(Map.of(ForecastSettings.PREFIX + name, "PT0.001S"));
