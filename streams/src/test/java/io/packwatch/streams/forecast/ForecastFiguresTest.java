@@ -133,4 +133,33 @@ class ForecastFiguresTest {
         assertThat(f.ratePerHour()).isCloseTo(50, within(1e-9));
         assertThat(f.depletionAt()).isEqualTo(cycleStart + 4 * HOUR + (CAPACITY - 200) * HOUR / 50);
     }
+
+    /**
+     * The harmonic is fitted once the points span a full day and number at least eight: exactly 24 h of hourly polls
+     * (25 points), and eight polls 4 h apart (28 h), both return the mean rate of the diurnal curve exactly; a
+     * straight line over them would be off by a large share of the curve's amplitude.
+     */
+    @Test
+    void theHarmonicStartsAtOneDayAndEightPoints() {
+        assertThat(slopeOfDiurnal(25, HOUR)).isCloseTo(DIURNAL_MEAN, within(DIURNAL_MEAN * 0.001));
+        assertThat(slopeOfDiurnal(8, 4 * HOUR)).isCloseTo(DIURNAL_MEAN, within(DIURNAL_MEAN * 0.001));
+    }
+
+    private static final double DIURNAL_MEAN = 5_000;
+
+    private static double slopeOfDiurnal(int polls, long every) {
+        double omega = 2 * Math.PI / 24;
+        PackageHistory h = new PackageHistory();
+        Forecast f = null;
+        for (int i = 0; i < polls; i++) {
+            long at = START + i * every;
+            double hours = (at - START) / (double) HOUR;
+            double used = DIURNAL_MEAN * hours
+                    + 0.8 * DIURNAL_MEAN / omega * (Math.sin(omega * (hours - 12)) - Math.sin(-omega * 12));
+            Observation o = Observation.fullTime(at, "p", 100_000_000, Math.round(used), START + 90 * DAY);
+            h.offer(o, SETTINGS);
+            f = new Forecaster(SETTINGS).forecast(h, o);
+        }
+        return f.slopeRatePerHour();
+    }
 }
