@@ -118,14 +118,17 @@ class RobotSenderTest {
         assertThat(s.problem()).isNull();
     }
 
-    /** Each message counts its larger text plus 16 bytes of separator: two of 116 fit in 250, a third does not. */
+    /**
+     * Each message counts its larger text plus 16 bytes of separator: two of 116 fill 232 exactly, a third of 66 does
+     * not fit any more; one larger than the robot's size still goes, alone.
+     */
     @Test
     void aMergedMessageStaysWithinTheRobotsSize() throws Exception {
-        RobotSender s = sender(250, onePer(Duration.ofMillis(300)));
+        RobotSender s = sender(232, onePer(Duration.ofMillis(300)));
         await(s.submit(message("m1", 100)));
         RobotSender.Queued m2 = s.submit(message("m2", 100));
         RobotSender.Queued m3 = s.submit(message("m3", 100));
-        RobotSender.Queued m4 = s.submit(message("m4", 234));
+        RobotSender.Queued m4 = s.submit(message("m4", 50));
         RobotSender.Queued m5 = s.submit(message("m5", 400));
         for (RobotSender.Queued q : List.of(m2, m3, m4, m5)) {
             await(q);
@@ -145,6 +148,35 @@ class RobotSenderTest {
         assertThat(meters.get("packwatch.chatbridge.retries").counter().count()).isEqualTo(1);
         assertThat(meters.get("packwatch.chatbridge.messages.sent").counter().count()).isEqualTo(1);
         assertThat(s.problem()).isNull();
+    }
+
+    /** While it retries, the problem is shown; once delivered, it is gone. */
+    @Test
+    void aRobotThatFailsIsAProblemUntilItAcceptsAgain() throws Exception {
+        RobotSender s = sender(4000, new Robot.RateLimit(20, Duration.ofMinutes(1)));
+        for (int i = 0; i < 1_000; i++) {
+            answers.add(503);
+        }
+        RobotSender.Queued q = s.submit(message("m1", 10));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> s.problem() != null && s.problem().endsWith(": HTTP 503"));
+        assertThat(q.done).isNotDone();
+        answers.clear();
+        await(q);
+        assertThat(s.problem()).isNull();
+    }
+
+    /** Server errors back off 0.5 s, then 1 s: two of them before the delivery take at least 1.5 s. */
+    @Test
+    void theBackOffDoublesWithEachFailure() throws Exception {
+        RobotSender s = sender(4000, new Robot.RateLimit(20, Duration.ofMinutes(1)));
+        answers.add(503);
+        answers.add(503);
+        long start = System.nanoTime();
+        await(s.submit(message("m1", 10)));
+
+        assertThat(received).hasSize(3);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(1_500));
     }
 
     @Test

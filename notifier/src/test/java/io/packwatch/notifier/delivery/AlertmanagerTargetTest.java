@@ -101,6 +101,21 @@ class AlertmanagerTargetTest {
         assertThat(meters.get("packwatch.notifier.alerts.accepted").counter().count()).isEqualTo(2);
     }
 
+    /** The delay from the alert record to Alertmanager accepting it is measured for records only, not re-sends. */
+    @Test
+    void recordToAcceptedIsTimedForRecordsOnly() {
+        AlertmanagerTarget target = target(100);
+        long recordTimestamp = System.currentTimeMillis() - 2_000;
+        target.enqueue(new AlertmanagerTarget.Pending("a#key", alert("a", "warning", "a", T), true, recordTimestamp));
+        target.enqueue(firing("b", "re-send"));
+
+        assertThat(target.deliver(T)).isTrue();
+
+        var timer = meters.get("packwatch.notifier.record.to.accepted").timer();
+        assertThat(timer.count()).isEqualTo(1);
+        assertThat(timer.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(2_000);
+    }
+
     @Test
     void aResolvedAlertKeepsItsOwnEnd() {
         AlertmanagerTarget target = target(100);
@@ -163,6 +178,12 @@ class AlertmanagerTargetTest {
         assertThat(target.status().failingSince()).isEqualTo(T);
         assertThat(meters.get("packwatch.notifier.posts.failed").counter().count()).isEqualTo(2);
 
+        // what is enqueued while it backs off shows in the status at once
+        target.enqueue(firing("c", "c"));
+        assertThat(target.deliver(T.plusMillis(601))).isFalse();
+        assertThat(target.status().pending()).isEqualTo(2);
+        assertThat(posts).hasSize(2);
+
         status = 200;
         // second backoff: 1 s +-20 %, so 1.2 s after the second attempt it is due
         Instant back = T.plusMillis(600 + 1_200);
@@ -218,6 +239,8 @@ class AlertmanagerTargetTest {
     @Test
     void nothingPendingIsDeliveredWithoutAPost() {
         AlertmanagerTarget target = target(100);
+        assertThat(target.status().reachable()).isTrue();
+        assertThat(target.status().pending()).isZero();
         assertThat(target.deliver(T)).isTrue();
         assertThat(posts).isEmpty();
         assertThat(target.status().reachable()).isTrue();
