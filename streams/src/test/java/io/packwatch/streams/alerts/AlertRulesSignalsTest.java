@@ -189,4 +189,12 @@ class AlertRulesSignalsTest {
         assertThat(signal(usedUp, AlertHarness.noForecast(builder(T0, CAP, CAP).build()), AlertType.EXPIRED_UNUSED)
                 .entering()).isNull();
     }
+
+    /** A package without capacity (a count the vendor does not report) is not "used up" by having none left. */
+    @Test
+    void noCapacityIsNotExhausted() {
+        PackageSnapshot s = builder(T0, 0, 0).build();
+        assertThat(signal(s, depletingAt(builder(T0, CAP, 0).build(), Observation.NONE, 0), AlertType.EXHAUSTED)
+                .entering()).isNull();
+    }
 }

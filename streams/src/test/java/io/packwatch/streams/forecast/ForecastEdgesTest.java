@@ -80,4 +80,34 @@ class ForecastEdgesTest {
         assertThat(open.hasBracket()).isFalse();
         assertThat(closed.hasBracket()).isTrue();
     }
+
+    private static Forecast lastOf(long[] minutes, long[] used) {
+        PackageHistory h = new PackageHistory();
+        Forecast f = null;
+        for (int i = 0; i < minutes.length; i++) {
+            Observation o = Observation.fullTime(START + minutes[i] * 60_000L, "p", CAPACITY, used[i], EXPIRY);
+            h.offer(o, SETTINGS);
+            f = new Forecaster(SETTINGS).forecast(h, o);
+        }
+        return f;
+    }
+
+    /** Defaults: three samples over 15 minutes make the first forecast; the slope is used from a 6 h span. */
+    @Test
+    void theMinimumHistoryAndTheSlopeSpanIncludeTheirLimits() {
+        assertThat(lastOf(new long[] {0, 5, 15}, new long[] {0, 5, 15}).method()).isEqualTo(Method.EWMA);
+        assertThat(lastOf(new long[] {0, 5, 14}, new long[] {0, 5, 14}).method()).isEqualTo(Method.NONE);
+        assertThat(lastOf(new long[] {0, 20}, new long[] {0, 20}).method()).isEqualTo(Method.NONE);
+        // three points 3 h apart: the smallest regression, spanning exactly the 6 h the slope needs
+        assertThat(lastOf(new long[] {0, 180, 360}, new long[] {0, 300, 600}).method()).isEqualTo(Method.LEAST_SQUARES);
+        assertThat(lastOf(new long[] {0, 180, 359}, new long[] {0, 300, 598}).method()).isEqualTo(Method.EWMA);
+    }
+
+    @Test
+    void aPackageWithoutCapacityIsZeroPercentUsed() {
+        Observation o = Observation.fullTime(START, "p", 0, 0, EXPIRY);
+        PackageHistory h = new PackageHistory();
+        h.offer(o, SETTINGS);
+        assertThat(new Forecaster(SETTINGS).forecast(h, o).percentUsed()).isZero();
+    }
 }

@@ -128,4 +128,15 @@ class LeastSquaresFormulasTest {
         assertThat(LeastSquares.median(new double[] {5, 1, 3})).isEqualTo(3);
         assertThat(LeastSquares.median(new double[] {4, 1, 3, 2})).isEqualTo(2.5);
     }
+
+    /** The figures do not depend on where the counter stands: the same series 1,000 units higher. */
+    @Test
+    void theFiguresAreTheSameAtAnyLevel() {
+        LeastSquares.Fit fit = LeastSquares.fit(new double[] {0, 1, 2, 3}, zeros(4),
+                new double[] {1_000, 1_002, 1_002, 1_004}, false);
+
+        assertThat(fit.slope()).isCloseTo(1.2, within(EXACT));
+        assertThat(fit.rSquared()).isCloseTo(0.9, within(EXACT));
+        assertThat(fit.slopeStdError()).isCloseTo(Math.sqrt(0.08), within(EXACT));
+    }
 }

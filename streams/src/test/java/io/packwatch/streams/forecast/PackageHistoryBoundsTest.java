@@ -119,4 +119,32 @@ class PackageHistoryBoundsTest {
                 .allMatch(p -> p.at() >= START + 44 * HOUR);
         assertThat(f.slopeRatePerHour()).isCloseTo(50, within(1e-6));
     }
+
+    /** Four samples a day for 40 days: the last sample of each of the last 29 calendar days (UTC+8) is kept. */
+    @Test
+    void dailySamplesAreKeptForTwentyNineDays() {
+        PackageHistory h = new PackageHistory();
+        for (int i = 0; i < 160; i++) {
+            offer(h, START + i * 6 * HOUR, 10L * i);
+        }
+        assertThat(h.dailySamples()).hasSize(29);
+        assertThat(h.dailySamples().get(28)).isEqualTo(new Point(START + 159 * 6 * HOUR, 1_590));
+    }
+
+    /** An unconfirmed drop survives a restart: the restored history still holds it back and confirms it later. */
+    @Test
+    void heldSamplesAreStoredWithTheHistory() {
+        PackageHistory h = new PackageHistory();
+        for (int i = 0; i < 5; i++) {
+            offer(h, START + i * HOUR, 50_000 + i);
+        }
+        assertThat(offer(h, START + 5 * HOUR, 20_000)).isEqualTo(Acceptance.HELD);
+
+        PackageHistory restored = PackageHistoryCodec.decode(PackageHistoryCodec.encode(h));
+
+        assertThat(restored.heldSamples()).isEqualTo(1);
+        assertThat(offer(restored, START + 6 * HOUR, 20_100)).isEqualTo(Acceptance.HELD);
+        assertThat(offer(restored, START + 7 * HOUR, 20_200)).isEqualTo(Acceptance.NEW_SEGMENT);
+        assertThat(restored.segmentStartedAt()).isEqualTo(START + 5 * HOUR);
+    }
 }
