@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 class RobotSenderTest {
     private HttpServer server;
     private final List<String> received = new CopyOnWriteArrayList<>();
+    private final List<Long> receivedAtNanos = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<Integer> answers = new ConcurrentLinkedQueue<>();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -67,6 +68,7 @@ class RobotSenderTest {
         server.createContext("/send", ex -> {
             try (InputStream in = ex.getRequestBody()) {
                 received.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                receivedAtNanos.add(System.nanoTime());
             }
             Integer status = answers.poll();
             ex.sendResponseHeaders(status == null ? 200 : status, -1);
@@ -116,6 +118,9 @@ class RobotSenderTest {
                 "m2 (+2)|m2xxxxxxxx\n\n---\n\nm3xxxxxxxx\n\n---\n\nm4xxxxxxxx|3");
         assertThat(meters.get("packwatch.chatbridge.messages.sent").counter().count()).isEqualTo(2);
         assertThat(s.problem()).isNull();
+        // the second send waited for the window (a lower bound, less the difference in request latency)
+        assertThat(Duration.ofNanos(receivedAtNanos.get(1) - receivedAtNanos.get(0)))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(900));
     }
 
     /**
