@@ -40,7 +40,8 @@ class IsoTimesTest {
     @ParameterizedTest
     @ValueSource(strings = {"2024-07-16T10:46:08Z", "2021-08-10T19:40:57+08:00", "2024-02-29T23:59:59.5-01:00",
             "2024-07-16T10:46Z", "2024-07-16T10:46:08+08:00:30",
-            "2024-07-16T10:46:08.Z", "2024-07-16T10:46:08+08"})   // the last two: the formatter is lenient, so are we
+            "2024-07-16T10:46:08.Z", "2024-07-16T10:46:08+08",   // these two: the formatter is lenient, so are we
+            "2024-07-16T10:46:08.012345678Z", "2024-07-16T10:46:08.000000001+05:30", "2024-07-16T10:46:08-00:01"})
     void validShapesAgreeWithTheFormatter(String text) {
         assertThat(IsoTimes.parseOffsetDateTime(text)).isEqualTo(formatter(text));
     }
@@ -50,7 +51,9 @@ class IsoTimesTest {
             "2024-07-16T10:46:08", "2024-07-16 10:46:08Z", "2024-07-16T10:46:08.1234567891Z",
             "2024-07-16T10:46:08+19:00", "2024-07-16T10:46:08+08x00", "2024-07-16T10:46:08+08:60",
             "2O24-07-16T10:46:08Z", "2024/07-16T10:46:08Z", "2024-07/16T10:46:08Z", "2024-07-16T10-46:08Z",
-            "2024-07-16T10:46-08Z",
+            "2024-07-16T10:46-08Z", "2024-07-16T10:46:08.5", "2024-07-16T10:46:08+0x:00", "2024-07-16T10:46:08+08:x0",
+            "2024-07-16T10:46:08.0000000001Z", "2024-07-16T10:46:08Zjunk", "2024-07-16T10:46:08X",
+            "2024-07-16T10:46:08Z08:00",
             "2024-07-1\u0666T10:46:08Z", "yesterday", ""})
     void whatTheFormatterRejectsIsRejected(String text) {
         assertThatThrownBy(() -> formatter(text)).isInstanceOf(DateTimeParseException.class);
