@@ -1,5 +1,6 @@
 package io.packwatch.simulators;
 
+import io.packwatch.core.VendorApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.packwatch.simulators.scenario.Scenario;
 import io.packwatch.simulators.time.ManualClock;
@@ -38,21 +39,21 @@ class DemoScenarioTest {
     void stop() { server.close(); }
 
     private Map<String, JsonNode> vpc(String region) throws Exception {
-        JsonNode r = TencentSdk.JSON.readTree(raw.tencent(SimApi.TENCENT_VPC, region, "{\"Limit\":100}", TC_ID, TC_KEY).body()).get("Response");
+        JsonNode r = TencentSdk.JSON.readTree(raw.tencent(VendorApi.TENCENT_VPC, region, "{\"Limit\":100}", TC_ID, TC_KEY).body()).get("Response");
         Map<String, JsonNode> out = new LinkedHashMap<>();
         r.get("TrafficPackageSet").forEach(p -> out.put(p.get("TrafficPackageId").asText(), p));
         return out;
     }
 
     private Map<String, JsonNode> lighthouse() throws Exception {
-        JsonNode r = TencentSdk.JSON.readTree(raw.tencent(SimApi.TENCENT_LIGHTHOUSE, "ap-guangzhou", "{\"Limit\":100}", TC_ID, TC_KEY).body()).get("Response");
+        JsonNode r = TencentSdk.JSON.readTree(raw.tencent(VendorApi.TENCENT_LIGHTHOUSE, "ap-guangzhou", "{\"Limit\":100}", TC_ID, TC_KEY).body()).get("Response");
         Map<String, JsonNode> out = new HashMap<>();
         r.get("InstanceTrafficPackageSet").forEach(i -> out.put(i.get("InstanceId").asText(), i.get("TrafficPackageSet").get(0)));
         return out;
     }
 
     private Map<String, JsonNode> live(int type) throws Exception {
-        JsonNode r = TencentSdk.JSON.readTree(raw.tencent(SimApi.TENCENT_LIVE, "", "{\"PackageType\":" + type + "}", TC_ID, TC_KEY).body()).get("Response");
+        JsonNode r = TencentSdk.JSON.readTree(raw.tencent(VendorApi.TENCENT_LIVE, "", "{\"PackageType\":" + type + "}", TC_ID, TC_KEY).body()).get("Response");
         Map<String, JsonNode> out = new HashMap<>();
         r.get("LivePackageInfoList").forEach(p -> out.put(p.get("Id").asText(), p));
         return out;
@@ -121,16 +122,16 @@ class DemoScenarioTest {
         String opsKey = "packwatchDemoTencentOpsKey000000";
         String body = "{\"Limit\":100}";
         clock.advance(Duration.ofSeconds(99));
-        JsonNode before = TencentSdk.JSON.readTree(raw.tencent(SimApi.TENCENT_LIGHTHOUSE, "ap-guangzhou", body, opsId, opsKey).body());
+        JsonNode before = TencentSdk.JSON.readTree(raw.tencent(VendorApi.TENCENT_LIGHTHOUSE, "ap-guangzhou", body, opsId, opsKey).body());
         assertThat(before.get("Response").get("InstanceTrafficPackageSet").get(0).get("InstanceId").asText()).isEqualTo("lhins-demo0005");
 
         clock.advance(Duration.ofSeconds(1));   // t = 100 s: the window opens
-        JsonNode during = TencentSdk.JSON.readTree(raw.tencent(SimApi.TENCENT_LIGHTHOUSE, "ap-guangzhou", body, opsId, opsKey).body());
+        JsonNode during = TencentSdk.JSON.readTree(raw.tencent(VendorApi.TENCENT_LIGHTHOUSE, "ap-guangzhou", body, opsId, opsKey).body());
         assertThat(during.get("Response").get("Error").get("Code").asText()).isEqualTo("UnauthorizedOperation.NoPermission");
         assertThat(lighthouse()).as("the other account is not affected").containsKey("lhins-demo0001");
 
         clock.advance(Duration.ofSeconds(120));   // t = 220 s: restored
-        JsonNode after = TencentSdk.JSON.readTree(raw.tencent(SimApi.TENCENT_LIGHTHOUSE, "ap-guangzhou", body, opsId, opsKey).body());
+        JsonNode after = TencentSdk.JSON.readTree(raw.tencent(VendorApi.TENCENT_LIGHTHOUSE, "ap-guangzhou", body, opsId, opsKey).body());
         assertThat(after.get("Response").has("Error")).isFalse();
         assertThat(after.get("Response").get("TotalCount").asInt()).isEqualTo(1);
     }

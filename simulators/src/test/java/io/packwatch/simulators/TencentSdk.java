@@ -1,5 +1,6 @@
 package io.packwatch.simulators;
 
+import io.packwatch.core.VendorApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tencentcloudapi.common.CommonClient;
@@ -17,7 +18,7 @@ final class TencentSdk {
 
     private TencentSdk() { }
 
-    static CommonClient client(SimulatorServer s, SimApi api, String region, String id, String key) {
+    static CommonClient client(SimulatorServer s, VendorApi api, String region, String id, String key) {
         HttpProfile hp = new HttpProfile();
         hp.setProtocol(HttpProfile.REQ_HTTP);
         hp.setEndpoint(s.tencentEndpoint());
@@ -26,15 +27,15 @@ final class TencentSdk {
         hp.setWriteTimeout(10);
         ClientProfile cp = new ClientProfile();
         cp.setHttpProfile(hp);
-        return new CommonClient(api.service(), api.version(), new Credential(id, key), region, cp);
+        return new CommonClient(api.productName(), api.apiVersion(), new Credential(id, key), region, cp);
     }
 
-    static CommonClient client(SimulatorServer s, SimApi api, String region) {
+    static CommonClient client(SimulatorServer s, VendorApi api, String region) {
         return client(s, api, region, TestScenarios.TC_ID, TestScenarios.TC_KEY);
     }
 
     /** The "Response" object of a successful call. */
-    static JsonNode call(CommonClient c, SimApi api, String payload) throws TencentCloudSDKException {
+    static JsonNode call(CommonClient c, VendorApi api, String payload) throws TencentCloudSDKException {
         String raw = c.call(api.action(), payload);
         try {
             return JSON.readTree(raw).get("Response");

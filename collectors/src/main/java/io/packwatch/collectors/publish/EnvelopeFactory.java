@@ -60,8 +60,8 @@ public final class EnvelopeFactory {
         e.put("envelopeVersion", 1);
         e.put("type", type);
         e.put("api", ctx.api().id());
-        e.put("vendor", ctx.api().vendor());
-        e.put("product", ctx.api().product());
+        e.put("vendor", ctx.api().vendorName());
+        e.put("product", ctx.api().productName());
         e.put("account", ctx.account());
         e.put("region", ctx.envelopeRegion());
         e.put("action", ctx.api().action());

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.packwatch.collectors.CollectedApi;
+import io.packwatch.core.VendorApi;
 import io.packwatch.collectors.paging.FoundItem;
 import io.packwatch.collectors.paging.IncompleteReason;
 import io.packwatch.collectors.paging.ListingOutcome;
@@ -33,7 +33,7 @@ class EnvelopeFactoryTest {
 
     @Test
     void packageEnvelopesEqualTheContractExamples() throws Exception {
-        for (CollectedApi api : CollectedApi.values()) {
+        for (VendorApi api : VendorApi.values()) {
             JsonNode expected = example(api.id() + "-package");
             JsonNode item = expected.get("item");
             String region = expected.get("region").isNull() ? "" : expected.get("region").asText();
@@ -57,20 +57,20 @@ class EnvelopeFactoryTest {
 
     @Test
     void keysFollowTheContract() {
-        assertThat(RecordKeys.packageKey(new PollContext(CollectedApi.TENCENT_VPC, "a", "ap-guangzhou", "p"), null, "tfp-1"))
+        assertThat(RecordKeys.packageKey(new PollContext(VendorApi.TENCENT_VPC, "a", "ap-guangzhou", "p"), null, "tfp-1"))
                 .isEqualTo("tencent-vpc/a/ap-guangzhou/tfp-1");
-        assertThat(RecordKeys.packageKey(new PollContext(CollectedApi.TENCENT_LIGHTHOUSE, "a", "ap-guangzhou", "p"), "lhins-1", "lhtfp-1"))
+        assertThat(RecordKeys.packageKey(new PollContext(VendorApi.TENCENT_LIGHTHOUSE, "a", "ap-guangzhou", "p"), "lhins-1", "lhtfp-1"))
                 .isEqualTo("tencent-lighthouse/a/ap-guangzhou/lhins-1/lhtfp-1");
-        assertThat(RecordKeys.packageKey(new PollContext(CollectedApi.TENCENT_LIVE, "a", "", "p"), null, "281975"))
+        assertThat(RecordKeys.packageKey(new PollContext(VendorApi.TENCENT_LIVE, "a", "", "p"), null, "281975"))
                 .isEqualTo("tencent-live/a/-/281975");
-        assertThat(RecordKeys.summaryKey(new PollContext(CollectedApi.BAIDU_EIP, "a", "bj", "p"))).isEqualTo("baidu-eip/a/bj");
+        assertThat(RecordKeys.summaryKey(new PollContext(VendorApi.BAIDU_EIP, "a", "bj", "p"))).isEqualTo("baidu-eip/a/bj");
     }
 
     @Test
     void summaryEqualsTheContractExample() throws Exception {
         JsonNode expected = example("poll-summary");
         JsonNode s = expected.get("summary");
-        PollContext ctx = new PollContext(CollectedApi.BAIDU_EIP, "prod-main", "bj", expected.get("pollId").asText());
+        PollContext ctx = new PollContext(VendorApi.BAIDU_EIP, "prod-main", "bj", expected.get("pollId").asText());
         JsonNode reason = s.at("/incompleteReasons/0");
         List<IncompleteReason> reasons = List.of(new IncompleteReason(reason.get("code").asText(), reason.get("message").asText(),
                 reason.get("requestId").asText()));

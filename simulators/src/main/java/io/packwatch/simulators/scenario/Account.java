@@ -1,6 +1,6 @@
 package io.packwatch.simulators.scenario;
 
-import io.packwatch.simulators.SimApi;
+import io.packwatch.core.VendorApi;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,16 +28,16 @@ public final class Account {
     private final int maxKeysCap;
     private final int liveBillMode;
     private final String fluxBillMode;
-    private final Map<SimApi, Integer> rateLimits;
+    private final Map<VendorApi, Integer> rateLimits;
     private final Map<String, List<SimPackage>> vpc = new LinkedHashMap<>();
     private final Map<String, List<Instance>> lighthouse = new LinkedHashMap<>();
     private final List<SimPackage> live = new ArrayList<>();
     private final Map<String, List<SimPackage>> eip = new LinkedHashMap<>();
     private final Map<String, Map<String, Integer>> eipIndex = new LinkedHashMap<>();
-    private final Map<SimApi, Boolean> anyRemoval = new EnumMap<>(SimApi.class);
+    private final Map<VendorApi, Boolean> anyRemoval = new EnumMap<>(VendorApi.class);
 
     public Account(String id, Vendor vendor, String keyId, String secret, int maxKeysCap, int liveBillMode,
-                   String fluxBillMode, Map<SimApi, Integer> rateLimits, List<SimPackage> packages) {
+                   String fluxBillMode, Map<VendorApi, Integer> rateLimits, List<SimPackage> packages) {
         this.id = id;
         this.vendor = vendor;
         this.keyId = keyId;
@@ -96,7 +96,7 @@ public final class Account {
     public String fluxBillMode() { return fluxBillMode; }
 
     /** Per-account overrides of the scenario's per-API limits. */
-    public Map<SimApi, Integer> rateLimits() { return rateLimits; }
+    public Map<VendorApi, Integer> rateLimits() { return rateLimits; }
 
     public List<SimPackage> vpc(String region) { return vpc.getOrDefault(region, Collections.emptyList()); }
 
@@ -106,9 +106,9 @@ public final class Account {
 
     public List<SimPackage> eip(String region) { return eip.getOrDefault(region, Collections.emptyList()); }
 
-    public boolean hasRemovals(SimApi api) { return anyRemoval.getOrDefault(api, false); }
+    public boolean hasRemovals(VendorApi api) { return anyRemoval.getOrDefault(api, false); }
 
-    public java.util.Set<String> regions(SimApi api) {
+    public java.util.Set<String> regions(VendorApi api) {
         return switch (api) {
             case TENCENT_VPC -> vpc.keySet();
             case TENCENT_LIGHTHOUSE -> lighthouse.keySet();
@@ -117,7 +117,7 @@ public final class Account {
         };
     }
 
-    public int packageCount(SimApi api) {
+    public int packageCount(VendorApi api) {
         return switch (api) {
             case TENCENT_VPC -> vpc.values().stream().mapToInt(List::size).sum();
             case TENCENT_LIGHTHOUSE -> lighthouse.values().stream().flatMap(List::stream).mapToInt(i -> i.packages().size()).sum();

@@ -1,6 +1,6 @@
 package io.packwatch.simulators.scenario;
 
-import io.packwatch.simulators.SimApi;
+import io.packwatch.core.VendorApi;
 import io.packwatch.simulators.scenario.ScenarioFile.AccountDef;
 import io.packwatch.simulators.scenario.ScenarioFile.EventDef;
 import io.packwatch.simulators.scenario.ScenarioFile.PackageDef;
@@ -61,14 +61,14 @@ final class ScenarioResolver {
         Set<String> seen = new HashSet<>();
         if (vendor == Account.Vendor.TENCENT) {
             forbid(a.eip(), where, "eip", "a tencent account");
-            add(packages, seen, a.vpc(), SimApi.TENCENT_VPC, where + ".vpc");
-            add(packages, seen, a.lighthouse(), SimApi.TENCENT_LIGHTHOUSE, where + ".lighthouse");
-            add(packages, seen, a.live(), SimApi.TENCENT_LIVE, where + ".live");
+            add(packages, seen, a.vpc(), VendorApi.TENCENT_VPC, where + ".vpc");
+            add(packages, seen, a.lighthouse(), VendorApi.TENCENT_LIGHTHOUSE, where + ".lighthouse");
+            add(packages, seen, a.live(), VendorApi.TENCENT_LIVE, where + ".live");
         } else {
             forbid(a.vpc(), where, "vpc", "a baidu account");
             forbid(a.lighthouse(), where, "lighthouse", "a baidu account");
             forbid(a.live(), where, "live", "a baidu account");
-            add(packages, seen, a.eip(), SimApi.BAIDU_EIP, where + ".eip");
+            add(packages, seen, a.eip(), VendorApi.BAIDU_EIP, where + ".eip");
         }
         int cap = a.maxKeysCap() == null ? 0 : a.maxKeysCap();
         if (cap < 0 || cap > 1000) throw new ScenarioException(where + ".maxKeysCap: must be 1..1000, got " + cap);
@@ -76,13 +76,13 @@ final class ScenarioResolver {
                 a.fluxBillMode() == null ? "204,204,204,204,-1,-1" : a.fluxBillMode(), rateLimits(a.rateLimits(), where + ".rateLimits"), packages);
     }
 
-    static Map<SimApi, Integer> rateLimits(Map<String, Integer> raw, String where) {
-        Map<SimApi, Integer> out = new EnumMap<>(SimApi.class);
+    static Map<VendorApi, Integer> rateLimits(Map<String, Integer> raw, String where) {
+        Map<VendorApi, Integer> out = new EnumMap<>(VendorApi.class);
         if (raw == null) return out;
         raw.forEach((k, v) -> {
-            SimApi api;
+            VendorApi api;
             try {
-                api = SimApi.fromId(k);
+                api = VendorApi.fromId(k);
             } catch (IllegalArgumentException e) {
                 throw new ScenarioException(where + ": " + e.getMessage());
             }
@@ -92,7 +92,7 @@ final class ScenarioResolver {
         return out;
     }
 
-    private void add(List<SimPackage> out, Set<String> seen, List<PackageDef> defs, SimApi api, String where) {
+    private void add(List<SimPackage> out, Set<String> seen, List<PackageDef> defs, VendorApi api, String where) {
         if (defs == null) return;
         for (int i = 0; i < defs.size(); i++) {
             SimPackage p = pkg(defs.get(i), api, where + "[" + i + "]");
@@ -101,7 +101,7 @@ final class ScenarioResolver {
         }
     }
 
-    SimPackage pkg(PackageDef d, SimApi api, String where) {
+    SimPackage pkg(PackageDef d, VendorApi api, String where) {
         String id = require(d.id(), where, "id");
         String w = where + " (" + id + ")";
         String region = null;
@@ -142,12 +142,12 @@ final class ScenarioResolver {
         Consumption consumption = consumption(d.usage(), offPeak, bytesPerUnit, capacity, w + ".usage");
         Duration cycle = null;
         if (d.cycle() != null) {
-            if (api != SimApi.TENCENT_LIGHTHOUSE) throw new ScenarioException(w + ".cycle: only Lighthouse packages have cycles");
+            if (api != VendorApi.TENCENT_LIGHTHOUSE) throw new ScenarioException(w + ".cycle: only Lighthouse packages have cycles");
             cycle = positive(Durations.parse(d.cycle(), w + ".cycle"), w + ".cycle");
-        } else if (api == SimApi.TENCENT_LIGHTHOUSE) {
+        } else if (api == VendorApi.TENCENT_LIGHTHOUSE) {
             cycle = Duration.ofDays(30);
         }
-        boolean overflow = api == SimApi.TENCENT_LIGHTHOUSE && (d.overflow() == null || d.overflow());
+        boolean overflow = api == VendorApi.TENCENT_LIGHTHOUSE && (d.overflow() == null || d.overflow());
         Duration renewEvery = null;
         int renewTimes = 0;
         if (d.renewal() != null) {
@@ -175,7 +175,7 @@ final class ScenarioResolver {
                 d.renewalResult() == null ? 0 : d.renewalResult());
     }
 
-    private static void validateStatus(SimApi api, String status, String where) {
+    private static void validateStatus(VendorApi api, String status, String where) {
         Set<String> allowed = switch (api) {
             case TENCENT_VPC -> Set.of("AVAILABLE", "EXPIRED", "EXHAUSTED", "REFUNDED", "DELETED");
             case TENCENT_LIGHTHOUSE -> Set.of("NETWORK_NORMAL", "OVERDUE_NETWORK_DISABLED");

@@ -10,10 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.packwatch.core.VendorApi;
 import io.packwatch.core.topics.RecordLimits;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.Set;
 
 /** Parses raw envelope bytes into {@link RawEnvelope}, checking the envelope contract (not the vendor item). */
 public final class RawEnvelopes {
@@ -46,8 +46,6 @@ public final class RawEnvelopes {
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
-
-    private static final Set<String> APIS = Set.of("tencent-vpc", "tencent-lighthouse", "tencent-live", "baidu-eip");
 
     private RawEnvelopes() {
     }
@@ -94,7 +92,7 @@ public final class RawEnvelopes {
             default -> throw new NormalizationException("$.type", "unknown envelope type '" + JsonFields.abbreviate(typeText) + "'");
         };
         String api = f.requiredText("api");
-        if (!APIS.contains(api)) {
+        if (VendorApi.find(api).isEmpty()) {
             throw new NormalizationException("$.api", "unknown api '" + JsonFields.abbreviate(api) + "'");
         }
         String account = f.requiredText("account");
