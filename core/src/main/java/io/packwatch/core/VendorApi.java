@@ -35,7 +35,11 @@ public enum VendorApi {
             new Endpoint.BaiduRoute("GET", "/v1/eiptp", "v1"),
             0, 9, KeyShape.REGION_PACKAGE,
             PoolRule.drawn(PoolRule.Scope.ACCOUNT_REGION, PoolRule.TieBreak.EARLIEST_CREATED,
-                    PoolRule.Lanes.FULL_TIME_AND_IDLE, PoolRule.IdleWindow.BEIJING_MIDNIGHT_TO_EIGHT));
+                    PoolRule.Lanes.FULL_TIME_AND_IDLE, PoolRule.IdleWindow.BEIJING_MIDNIGHT_TO_EIGHT)),
+    TENCENT_CDN("tencent-cdn", Vendor.TENCENT, Product.CDN, false,
+            new Endpoint.TencentAction("cdn", "DescribeTrafficPackages", "2018-06-06"),
+            20, 15, KeyShape.PACKAGE,
+            PoolRule.drawn(PoolRule.Scope.ACCOUNT_BILLING_REGION, PoolRule.TieBreak.EARLIEST_START, PoolRule.Lanes.ONE, null));
 
     private final String id;
     private final Vendor vendor;

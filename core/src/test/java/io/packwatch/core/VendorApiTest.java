@@ -26,6 +26,23 @@ class VendorApiTest {
                 .containsExactlyInAnyOrderElementsOf(Arrays.stream(VendorApi.values()).map(VendorApi::productName).distinct().toList());
     }
 
+    /**
+     * The Avro records embed the Vendor and Product enums; a record class generated before a symbol was added would
+     * write the new symbol's index against the old schema (avro-maven-plugin does not regenerate the importers of a
+     * changed enum in an incremental build: run {@code clean}).
+     */
+    @Test
+    void everyAvroRecordCarriesTheCatalogueSymbols() {
+        for (org.apache.avro.Schema record : List.of(io.packwatch.schema.PackageSnapshot.getClassSchema(),
+                io.packwatch.schema.PackageState.getClassSchema(), io.packwatch.schema.PackageAlert.getClassSchema())) {
+            String json = record.toString();
+            for (VendorApi api : VendorApi.values()) {
+                assertThat(json).as(record.getName() + " has " + api.product()).contains('"' + api.product().name() + '"');
+                assertThat(json).as(record.getName() + " has " + api.vendor()).contains('"' + api.vendor().name() + '"');
+            }
+        }
+    }
+
     @Test
     void eachApiIsFoundByItsVendorAndProduct() {
         for (VendorApi api : VendorApi.values()) {

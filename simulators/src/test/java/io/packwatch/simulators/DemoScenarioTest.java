@@ -137,6 +137,28 @@ class DemoScenarioTest {
     }
 
     @Test
+    void cdnPackagesRunOutRenewExpireAndFreezeOnCue() throws Exception {
+        String body = "{\"Limit\":1000,\"SortBy\":\"createTimeAsc\"}";
+        Map<String, JsonNode> start = new LinkedHashMap<>();
+        TencentSdk.JSON.readTree(raw.tencent(VendorApi.TENCENT_CDN, null, body, TC_ID, TC_KEY).body()).at("/Response/TrafficPackages")
+                .forEach(p -> start.put(p.get("Id").asText(), p));
+        assertThat(start).containsOnlyKeys("22890371", "22890372", "22890373", "22890374");
+        assertThat(start.get("22890371").get("BytesUsed").asLong()).isEqualTo(75_000_000_000L);
+        assertThat(start.get("22890372").get("Area").asText()).isEqualTo("overseas");
+        assertThat(start.get("22890372").get("Region").asInt()).isEqualTo(6);
+        assertThat(start.get("22890372").get("ExtensionMode").asInt()).isEqualTo(2);
+
+        clock.advance(Duration.ofMinutes(4));
+        Map<String, JsonNode> later = new LinkedHashMap<>();
+        TencentSdk.JSON.readTree(raw.tencent(VendorApi.TENCENT_CDN, null, body, TC_ID, TC_KEY).body()).at("/Response/TrafficPackages")
+                .forEach(p -> later.put(p.get("Id").asText(), p));
+        assertThat(later.get("22890371").get("BytesUsed").asLong()).as("used up").isEqualTo(100_000_000_000L);
+        assertThat(later.get("22890373").get("Status").asText()).isEqualTo("expired");
+        assertThat(later.get("22890373").get("BytesUsed").asLong()).isLessThan(later.get("22890373").get("Bytes").asLong());
+        assertThat(later.get("22890374").get("Status").asText()).isEqualTo("frozen");
+    }
+
+    @Test
     void timeScaleSpeedsTheSimulatedClock() {
         ManualClock base = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
         SimClock sim = new SimClock(base, 60);

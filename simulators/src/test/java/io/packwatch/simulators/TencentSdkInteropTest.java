@@ -7,23 +7,18 @@ import com.tencentcloudapi.common.CommonRequest;
 import com.tencentcloudapi.common.Credential;
 import com.tencentcloudapi.common.exception.TencentCloudSDKException;
 import com.tencentcloudapi.common.profile.ClientProfile;
-import com.tencentcloudapi.common.profile.HttpProfile;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import static io.packwatch.simulators.TencentSdk.call;
 import static io.packwatch.simulators.TencentSdk.client;
@@ -277,15 +272,7 @@ class TencentSdkInteropTest {
 
     @Test
     void productHostNamesWithRedirectedDnsVerifyWithTheProductService() throws Exception {
-        OkHttpClient ok = new OkHttpClient.Builder()
-                .dns(h -> Collections.singletonList(InetAddress.getLoopbackAddress()))
-                .connectTimeout(5, TimeUnit.SECONDS).readTimeout(10, TimeUnit.SECONDS).build();
-        HttpProfile hp = new HttpProfile();
-        hp.setProtocol(HttpProfile.REQ_HTTP);
-        hp.setRootDomain("tencentcloudapi.test:" + server.tencentPort());
-        hp.setHttpClient(ok);
-        ClientProfile cp = new ClientProfile();
-        cp.setHttpProfile(hp);
+        ClientProfile cp = TencentSdk.productHostsOnLoopback(server);
         for (VendorApi api : List.of(VendorApi.TENCENT_VPC, VendorApi.TENCENT_LIGHTHOUSE, VendorApi.TENCENT_LIVE)) {
             CommonClient c = new CommonClient(api.productName(), api.apiVersion(), new Credential(TestScenarios.TC_ID, TestScenarios.TC_KEY), "ap-guangzhou", cp);
             JsonNode r = call(c, api, api == VendorApi.TENCENT_LIVE ? "{\"PackageType\":0}" : "{}");

@@ -10,6 +10,7 @@ import io.packwatch.collectors.ops.CollectorMetrics;
 import io.packwatch.collectors.pacing.TokenBucket;
 import io.packwatch.collectors.paging.BaiduEipLister;
 import io.packwatch.collectors.paging.Lister;
+import io.packwatch.collectors.paging.TencentCdnLister;
 import io.packwatch.collectors.paging.TencentLighthouseLister;
 import io.packwatch.collectors.paging.TencentLiveLister;
 import io.packwatch.collectors.paging.TencentVpcLister;
@@ -77,6 +78,7 @@ public final class CollectorFactory {
             case TENCENT_VPC -> new TencentVpcLister(tencent(config, account, region, clock));
             case TENCENT_LIGHTHOUSE -> new TencentLighthouseLister(tencent(config, account, region, clock));
             case TENCENT_LIVE -> new TencentLiveLister(tencent(config, account, region, clock));
+            case TENCENT_CDN -> new TencentCdnLister(tencent(config, account, region, clock));
             case BAIDU_EIP -> new BaiduEipLister(new BaiduEipTransport(baiduHttp, config.baiduBaseUrl(region),
                     new BceV1Signer(account.credentials().id().reveal(), account.credentials().key().reveal(),
                             BCE_EXPIRATION_SECONDS), config.readTimeout(), clock));

@@ -50,6 +50,18 @@ class ConfigLoaderTest {
         assertThat(live.accounts().get(0).regions()).containsExactly("");
         assertThat(loader.load(example("baidu-eip"), VendorApi.BAIDU_EIP).baiduBaseUrl("bj"))
                 .isEqualTo("https://eip.bj.baidubce.com");
+
+        CollectorConfig cdn = loader.load(example("tencent-cdn"), VendorApi.TENCENT_CDN);
+        assertThat(cdn.accounts().get(0).regions()).as("no region").containsExactly("");
+        assertThat(cdn.topic()).isEqualTo("packwatch.raw.tencent-cdn");
+        assertThat(cdn.requestsPerSecond()).isEqualTo(15.0);
+    }
+
+    @Test
+    void everyCatalogueApiHasAnExample() {
+        for (VendorApi api : VendorApi.values()) {
+            assertThat(example(api.id())).as(api.id()).isRegularFile();
+        }
     }
 
     @Test

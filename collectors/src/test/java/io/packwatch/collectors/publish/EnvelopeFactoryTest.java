@@ -40,7 +40,7 @@ class EnvelopeFactoryTest {
             PollContext ctx = new PollContext(api, expected.get("account").asText(), region, expected.get("pollId").asText());
             String idField = switch (api) {
                 case TENCENT_VPC, TENCENT_LIGHTHOUSE -> "TrafficPackageId";
-                case TENCENT_LIVE -> "Id";
+                case TENCENT_LIVE, TENCENT_CDN -> "Id";
                 case BAIDU_EIP -> "id";
             };
             FoundItem found = new FoundItem(item, item.get(idField).asText(),

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * One simulated cloud account: its credentials and its packages, indexed the way each API lists them
- * (per region in declaration order, Lighthouse grouped by instance, Live account-wide). A Baidu marker is the id
+ * (per region in declaration order, Lighthouse grouped by instance, Live and CDN account-wide). A Baidu marker is the id
  * of a package, i.e. a position in that order; removed packages are hidden but keep their position, so a marker
  * chain survives deletions.
  */
@@ -32,6 +32,7 @@ public final class Account {
     private final Map<String, List<SimPackage>> vpc = new LinkedHashMap<>();
     private final Map<String, List<Instance>> lighthouse = new LinkedHashMap<>();
     private final List<SimPackage> live = new ArrayList<>();
+    private final List<SimPackage> cdn = new ArrayList<>();
     private final Map<String, List<SimPackage>> eip = new LinkedHashMap<>();
     private final Map<String, Map<String, Integer>> eipIndex = new LinkedHashMap<>();
     private final Map<VendorApi, Boolean> anyRemoval = new EnumMap<>(VendorApi.class);
@@ -55,6 +56,7 @@ public final class Account {
                         .computeIfAbsent(p.instanceId(), i -> new ArrayList<>()).add(p);
                 case TENCENT_LIVE -> live.add(p);
                 case BAIDU_EIP -> eip.computeIfAbsent(p.region(), r -> new ArrayList<>()).add(p);
+                case TENCENT_CDN -> cdn.add(p);
             }
         }
         lhByInstance.forEach((region, instances) -> {
@@ -104,6 +106,9 @@ public final class Account {
 
     public List<SimPackage> live() { return Collections.unmodifiableList(live); }
 
+    /** CDN packages, account-wide (their region is the billing region, not a polled one). */
+    public List<SimPackage> cdn() { return Collections.unmodifiableList(cdn); }
+
     public List<SimPackage> eip(String region) { return eip.getOrDefault(region, Collections.emptyList()); }
 
     public boolean hasRemovals(VendorApi api) { return anyRemoval.getOrDefault(api, false); }
@@ -113,7 +118,7 @@ public final class Account {
             case TENCENT_VPC -> vpc.keySet();
             case TENCENT_LIGHTHOUSE -> lighthouse.keySet();
             case BAIDU_EIP -> eip.keySet();
-            case TENCENT_LIVE -> java.util.Set.of();
+            case TENCENT_LIVE, TENCENT_CDN -> java.util.Set.of();
         };
     }
 
@@ -123,6 +128,7 @@ public final class Account {
             case TENCENT_LIGHTHOUSE -> lighthouse.values().stream().flatMap(List::stream).mapToInt(i -> i.packages().size()).sum();
             case TENCENT_LIVE -> live.size();
             case BAIDU_EIP -> eip.values().stream().mapToInt(List::size).sum();
+            case TENCENT_CDN -> cdn.size();
         };
     }
 

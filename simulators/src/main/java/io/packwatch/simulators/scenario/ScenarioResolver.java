@@ -1,6 +1,7 @@
 package io.packwatch.simulators.scenario;
 
 import io.packwatch.core.VendorApi;
+import io.packwatch.simulators.tencent.CdnTrafficPackages;
 import io.packwatch.simulators.scenario.ScenarioFile.AccountDef;
 import io.packwatch.simulators.scenario.ScenarioFile.EventDef;
 import io.packwatch.simulators.scenario.ScenarioFile.PackageDef;
@@ -24,6 +25,7 @@ final class ScenarioResolver {
     static final Pattern VPC_ID = Pattern.compile("tfp-[a-z0-9]{8}");
     static final Pattern LH_INSTANCE = Pattern.compile("lhins-[a-z0-9]{8}");
     static final Pattern LIVE_ID = Pattern.compile("\\d{1,18}");
+    static final Pattern CDN_ID = Pattern.compile("[1-9]\\d{0,17}");
     static final Pattern BAIDU_ID = Pattern.compile("tp-[A-Za-z0-9]{4,32}");
     private static final double GIB = 1024.0 * 1024 * 1024;
 
@@ -64,10 +66,12 @@ final class ScenarioResolver {
             add(packages, seen, a.vpc(), VendorApi.TENCENT_VPC, where + ".vpc");
             add(packages, seen, a.lighthouse(), VendorApi.TENCENT_LIGHTHOUSE, where + ".lighthouse");
             add(packages, seen, a.live(), VendorApi.TENCENT_LIVE, where + ".live");
+            add(packages, seen, a.cdn(), VendorApi.TENCENT_CDN, where + ".cdn");
         } else {
             forbid(a.vpc(), where, "vpc", "a baidu account");
             forbid(a.lighthouse(), where, "lighthouse", "a baidu account");
             forbid(a.live(), where, "live", "a baidu account");
+            forbid(a.cdn(), where, "cdn", "a baidu account");
             add(packages, seen, a.eip(), VendorApi.BAIDU_EIP, where + ".eip");
         }
         int cap = a.maxKeysCap() == null ? 0 : a.maxKeysCap();
@@ -125,6 +129,17 @@ final class ScenarioResolver {
                 check(BAIDU_ID, id, w, "id");
                 region = require(d.region(), w, "region");
             }
+            case TENCENT_CDN -> {
+                check(CDN_ID, id, w, "id");
+                region = d.region() == null ? CdnTrafficPackages.BILLING_REGIONS.get(0) : d.region();
+                if (!CdnTrafficPackages.BILLING_REGIONS.contains(region)) {
+                    throw new ScenarioException(w + ".region: CDN billing region must be one of " + CdnTrafficPackages.BILLING_REGIONS
+                            + ", got '" + region + "'");
+                }
+            }
+        }
+        if (d.extensionMode() != null && (api != VendorApi.TENCENT_CDN || d.extensionMode() < 0 || d.extensionMode() > 3)) {
+            throw new ScenarioException(w + ".extensionMode: only CDN packages have one, 0..3");
         }
         double bytesPerUnit = switch (api) {
             case TENCENT_VPC -> GIB;
@@ -171,7 +186,8 @@ final class ScenarioResolver {
                 d.packageType() == null ? "WebOutBytes" : d.packageType(), capacity, used, created, start, expire,
                 start.isAfter(epoch) ? start : epoch, offPeak,
                 consumption, cycle, overflow, renewEvery, renewTimes, List.copyOf(events), tags,
-                d.willRenew() == null ? (renewEvery != null ? 1 : 0) : d.willRenew(),
+                api == VendorApi.TENCENT_CDN ? (d.extensionMode() == null ? 0 : d.extensionMode())
+                        : d.willRenew() == null ? (renewEvery != null ? 1 : 0) : d.willRenew(),
                 d.renewalResult() == null ? 0 : d.renewalResult());
     }
 
@@ -181,6 +197,7 @@ final class ScenarioResolver {
             case TENCENT_LIGHTHOUSE -> Set.of("NETWORK_NORMAL", "OVERDUE_NETWORK_DISABLED");
             case TENCENT_LIVE -> Set.of("0", "1", "2", "3", "4", "5");
             case BAIDU_EIP -> Set.of("RUNNING", "EXPIRED", "USED_UP");
+            case TENCENT_CDN -> CdnTrafficPackages.STATUSES;
         };
         if (!allowed.contains(status)) {
             throw new ScenarioException(where + ".status: '" + status + "' is not a " + api.id() + " status; allowed " + allowed);

@@ -61,6 +61,7 @@ public final class TencentHandler implements HttpHandler {
             case TENCENT_VPC -> new VpcTrafficPackages(ctx.regions(api));
             case TENCENT_LIGHTHOUSE -> new LighthouseTrafficPackages(ctx.regions(api));
             case TENCENT_LIVE -> new LivePackageInfo();
+            case TENCENT_CDN -> new CdnTrafficPackages();
             case BAIDU_EIP -> null;
         };
     }

@@ -21,6 +21,7 @@ public final class Normalizers {
             case TENCENT_LIGHTHOUSE -> new TencentLighthouseNormalizer();
             case TENCENT_LIVE -> new TencentLiveNormalizer();
             case BAIDU_EIP -> new BaiduEipNormalizer();
+            case TENCENT_CDN -> new TencentCdnNormalizer();
         };
     }
 
