@@ -1,5 +1,6 @@
 package io.packwatch.collectors;
 
+import io.packwatch.core.VendorApi;
 import io.packwatch.collectors.config.CollectorConfig;
 import io.packwatch.collectors.config.ConfigException;
 import io.packwatch.collectors.config.ConfigLoader;
@@ -31,7 +32,8 @@ public final class CollectCommand implements Callable<Integer> {
     public static final int EXIT_INCOMPLETE = 1;
     public static final int EXIT_CONFIG = 2;
 
-    @Parameters(index = "0", paramLabel = "API", description = "tencent-vpc | tencent-lighthouse | tencent-live | baidu-eip")
+    @Parameters(index = "0", paramLabel = "API", completionCandidates = VendorApi.Ids.class,
+            description = "One of: ${COMPLETION-CANDIDATES}")
     String api;
 
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "Collector YAML configuration.")
@@ -60,9 +62,9 @@ public final class CollectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        CollectedApi which = CollectedApi.fromId(api).orElse(null);
+        VendorApi which = VendorApi.find(api).orElse(null);
         if (which == null) {
-            err.println("API: unknown '" + api + "'; expected one of " + CollectedApi.ids());
+            err.println("API: unknown '" + api + "'; expected one of " + String.join("|", VendorApi.ids()));
             return EXIT_CONFIG;
         }
         CollectorConfig cfg;
@@ -91,7 +93,7 @@ public final class CollectCommand implements Callable<Integer> {
         }, "shutdown-" + which.id());
         Runtime.getRuntime().addShutdownHook(hook);
         if (once) {
-            Map<CollectedApi, CycleReport> reports = host.runOnce();
+            Map<VendorApi, CycleReport> reports = host.runOnce();
             CycleReport report = reports.get(which);
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);

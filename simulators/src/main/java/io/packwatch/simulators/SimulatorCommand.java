@@ -1,5 +1,6 @@
 package io.packwatch.simulators;
 
+import io.packwatch.core.VendorApi;
 import io.packwatch.simulators.scenario.Account;
 import io.packwatch.simulators.scenario.Scenario;
 import io.packwatch.simulators.scenario.ScenarioException;
@@ -16,7 +17,7 @@ import java.util.concurrent.CountDownLatch;
 
 /** {@code packwatch sim}: runs the vendor API simulators until interrupted. */
 @Command(name = "sim", mixinStandardHelpOptions = true,
-        description = "Runs the four vendor API simulators (Tencent VPC, Lighthouse, Live; Baidu EIP) on loopback ports.")
+        description = "Runs the vendor API simulators (every API of the catalogue: Tencent on one port, Baidu EIP on one port per region) on loopback ports.")
 public final class SimulatorCommand implements Callable<Integer> {
     @Option(names = "--scenario", paramLabel = "FILE", description = "Scenario file (YAML/JSON). Default: the bundled demo scenario.")
     Path scenario;
@@ -91,7 +92,9 @@ public final class SimulatorCommand implements Callable<Integer> {
 
     static void print(PrintWriter out, Scenario s, SimulatorServer server) {
         out.printf("Packwatch vendor simulators — scenario '%s', time scale %s%n", s.name(), server.clock().scale());
-        out.printf("  Tencent (VPC, Lighthouse, Live)  endpoint %s   (HttpProfile: protocol http://, setEndpoint)%n", server.tencentEndpoint());
+        String tencent = java.util.Arrays.stream(VendorApi.values()).filter(VendorApi::isTencent)
+                .map(VendorApi::id).collect(java.util.stream.Collectors.joining(", "));
+        out.printf("  Tencent (%s)  endpoint %s   (HttpProfile: protocol http://, setEndpoint)%n", tencent, server.tencentEndpoint());
         server.baiduEndpoints().forEach((region, url) -> out.printf("  Baidu EIP region %-6s           endpoint %s%n", region, url));
         out.println("Test credentials (simulator only):");
         for (Account a : server.accounts()) {
@@ -100,7 +103,7 @@ public final class SimulatorCommand implements Callable<Integer> {
             out.printf("  %-14s %-7s %s=%s %s=%s%n", a.id(), a.vendor().name().toLowerCase(), idLabel, a.keyId(), keyLabel, a.secret());
         }
         StringBuilder limits = new StringBuilder();
-        for (SimApi api : SimApi.values()) limits.append(' ').append(api.id()).append('=').append(s.rateLimits().get(api));
+        for (VendorApi api : VendorApi.values()) limits.append(' ').append(api.id()).append('=').append(s.rateLimits().get(api));
         out.println("Rate limits per account (requests/s, 0 = none):" + limits);
         out.println("Press Ctrl-C to stop.");
         out.flush();

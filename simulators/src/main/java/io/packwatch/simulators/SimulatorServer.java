@@ -1,5 +1,6 @@
 package io.packwatch.simulators;
 
+import io.packwatch.core.VendorApi;
 import com.sun.net.httpserver.HttpServer;
 import io.packwatch.simulators.baidu.BaiduHandler;
 import io.packwatch.simulators.control.Fault;
@@ -60,7 +61,7 @@ public final class SimulatorServer implements AutoCloseable {
         List<Account> accounts = o.scenario().resolve(clock.epoch());
         FaultController faults = new FaultController(clock::now);
         for (ScenarioFile.FaultDef d : o.scenario().faults()) {
-            SimApi api = SimApi.fromId(d.api());
+            VendorApi api = VendorApi.fromId(d.api());
             Fault f = Fault.fromDef(d);
             FaultController.Window window = Fault.windowOf(d, clock.epoch());
             if (d.rate() != null) faults.rate(api, d.account(), d.rate(), f, window);
@@ -76,7 +77,7 @@ public final class SimulatorServer implements AutoCloseable {
             t.createContext("/", new TencentHandler(ctx));
             Map<String, HttpServer> b = new LinkedHashMap<>();
             int next = o.port() == 0 ? 0 : o.port() + 1;
-            for (String region : new TreeSet<>(ctx.regions(SimApi.BAIDU_EIP))) {
+            for (String region : new TreeSet<>(ctx.regions(VendorApi.BAIDU_EIP))) {
                 HttpServer s = bind(next, "simulated Baidu EIP " + region);
                 started.add(s);
                 if (next != 0) next++;

@@ -1,5 +1,6 @@
 package io.packwatch.simulators;
 
+import io.packwatch.core.VendorApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.packwatch.simulators.scenario.Scenario;
 import io.packwatch.simulators.time.ManualClock;
@@ -38,21 +39,21 @@ class DemoScenarioTest {
     void stop() { server.close(); }
 
     private Map<String, JsonNode> vpc(String region) throws Exception {
-        JsonNode r = TencentSdk.JSON.readTree(raw.tencent(SimApi.TENCENT_VPC, region, "{\"Limit\":100}", TC_ID, TC_KEY).body()).get("Response");
+        JsonNode r = TencentSdk.JSON.readTree(raw.tencent(VendorApi.TENCENT_VPC, region, "{\"Limit\":100}", TC_ID, TC_KEY).body()).get("Response");
         Map<String, JsonNode> out = new LinkedHashMap<>();
         r.get("TrafficPackageSet").forEach(p -> out.put(p.get("TrafficPackageId").asText(), p));
         return out;
     }
 
     private Map<String, JsonNode> lighthouse() throws Exception {
-        JsonNode r = TencentSdk.JSON.readTree(raw.tencent(SimApi.TENCENT_LIGHTHOUSE, "ap-guangzhou", "{\"Limit\":100}", TC_ID, TC_KEY).body()).get("Response");
+        JsonNode r = TencentSdk.JSON.readTree(raw.tencent(VendorApi.TENCENT_LIGHTHOUSE, "ap-guangzhou", "{\"Limit\":100}", TC_ID, TC_KEY).body()).get("Response");
         Map<String, JsonNode> out = new HashMap<>();
         r.get("InstanceTrafficPackageSet").forEach(i -> out.put(i.get("InstanceId").asText(), i.get("TrafficPackageSet").get(0)));
         return out;
     }
 
     private Map<String, JsonNode> live(int type) throws Exception {
-        JsonNode r = TencentSdk.JSON.readTree(raw.tencent(SimApi.TENCENT_LIVE, "", "{\"PackageType\":" + type + "}", TC_ID, TC_KEY).body()).get("Response");
+        JsonNode r = TencentSdk.JSON.readTree(raw.tencent(VendorApi.TENCENT_LIVE, "", "{\"PackageType\":" + type + "}", TC_ID, TC_KEY).body()).get("Response");
         Map<String, JsonNode> out = new HashMap<>();
         r.get("LivePackageInfoList").forEach(p -> out.put(p.get("Id").asText(), p));
         return out;
@@ -121,18 +122,40 @@ class DemoScenarioTest {
         String opsKey = "packwatchDemoTencentOpsKey000000";
         String body = "{\"Limit\":100}";
         clock.advance(Duration.ofSeconds(99));
-        JsonNode before = TencentSdk.JSON.readTree(raw.tencent(SimApi.TENCENT_LIGHTHOUSE, "ap-guangzhou", body, opsId, opsKey).body());
+        JsonNode before = TencentSdk.JSON.readTree(raw.tencent(VendorApi.TENCENT_LIGHTHOUSE, "ap-guangzhou", body, opsId, opsKey).body());
         assertThat(before.get("Response").get("InstanceTrafficPackageSet").get(0).get("InstanceId").asText()).isEqualTo("lhins-demo0005");
 
         clock.advance(Duration.ofSeconds(1));   // t = 100 s: the window opens
-        JsonNode during = TencentSdk.JSON.readTree(raw.tencent(SimApi.TENCENT_LIGHTHOUSE, "ap-guangzhou", body, opsId, opsKey).body());
+        JsonNode during = TencentSdk.JSON.readTree(raw.tencent(VendorApi.TENCENT_LIGHTHOUSE, "ap-guangzhou", body, opsId, opsKey).body());
         assertThat(during.get("Response").get("Error").get("Code").asText()).isEqualTo("UnauthorizedOperation.NoPermission");
         assertThat(lighthouse()).as("the other account is not affected").containsKey("lhins-demo0001");
 
         clock.advance(Duration.ofSeconds(120));   // t = 220 s: restored
-        JsonNode after = TencentSdk.JSON.readTree(raw.tencent(SimApi.TENCENT_LIGHTHOUSE, "ap-guangzhou", body, opsId, opsKey).body());
+        JsonNode after = TencentSdk.JSON.readTree(raw.tencent(VendorApi.TENCENT_LIGHTHOUSE, "ap-guangzhou", body, opsId, opsKey).body());
         assertThat(after.get("Response").has("Error")).isFalse();
         assertThat(after.get("Response").get("TotalCount").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void cdnPackagesRunOutRenewExpireAndFreezeOnCue() throws Exception {
+        String body = "{\"Limit\":1000,\"SortBy\":\"createTimeAsc\"}";
+        Map<String, JsonNode> start = new LinkedHashMap<>();
+        TencentSdk.JSON.readTree(raw.tencent(VendorApi.TENCENT_CDN, null, body, TC_ID, TC_KEY).body()).at("/Response/TrafficPackages")
+                .forEach(p -> start.put(p.get("Id").asText(), p));
+        assertThat(start).containsOnlyKeys("22890371", "22890372", "22890373", "22890374");
+        assertThat(start.get("22890371").get("BytesUsed").asLong()).isEqualTo(75_000_000_000L);
+        assertThat(start.get("22890372").get("Area").asText()).isEqualTo("overseas");
+        assertThat(start.get("22890372").get("Region").asInt()).isEqualTo(6);
+        assertThat(start.get("22890372").get("ExtensionMode").asInt()).isEqualTo(2);
+
+        clock.advance(Duration.ofMinutes(4));
+        Map<String, JsonNode> later = new LinkedHashMap<>();
+        TencentSdk.JSON.readTree(raw.tencent(VendorApi.TENCENT_CDN, null, body, TC_ID, TC_KEY).body()).at("/Response/TrafficPackages")
+                .forEach(p -> later.put(p.get("Id").asText(), p));
+        assertThat(later.get("22890371").get("BytesUsed").asLong()).as("used up").isEqualTo(100_000_000_000L);
+        assertThat(later.get("22890373").get("Status").asText()).isEqualTo("expired");
+        assertThat(later.get("22890373").get("BytesUsed").asLong()).isLessThan(later.get("22890373").get("Bytes").asLong());
+        assertThat(later.get("22890374").get("Status").asText()).isEqualTo("frozen");
     }
 
     @Test

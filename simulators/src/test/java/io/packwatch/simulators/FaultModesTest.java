@@ -1,5 +1,6 @@
 package io.packwatch.simulators;
 
+import io.packwatch.core.VendorApi;
 import com.baidubce.BceClientException;
 import com.baidubce.BceServiceException;
 import com.baidubce.services.eiptp.model.ListEipTpsRequest;
@@ -47,11 +48,11 @@ class FaultModesTest {
 
     private static JsonNode json(HttpResponse<String> r) throws IOException { return TencentSdk.JSON.readTree(r.body()); }
 
-    private static String payloadFor(SimApi api) { return api == SimApi.TENCENT_LIVE ? "{\"PackageType\":0,\"PageNum\":1,\"PageSize\":10}" : VPC_PAGE; }
+    private static String payloadFor(VendorApi api) { return api == VendorApi.TENCENT_LIVE ? "{\"PackageType\":0,\"PageNum\":1,\"PageSize\":10}" : VPC_PAGE; }
 
     @ParameterizedTest
-    @EnumSource(value = SimApi.class, names = {"TENCENT_VPC", "TENCENT_LIGHTHOUSE", "TENCENT_LIVE"})
-    void tencentHttp5xx(SimApi api) throws Exception {
+    @EnumSource(value = VendorApi.class, names = {"TENCENT_VPC", "TENCENT_LIGHTHOUSE", "TENCENT_LIVE"})
+    void tencentHttp5xx(VendorApi api) throws Exception {
         server.faults().next(api, 1, Fault.http(503));
         HttpResponse<String> r = raw.tencent(api, "ap-guangzhou", payloadFor(api));
         assertThat(r.statusCode()).isEqualTo(503);
@@ -71,29 +72,29 @@ class FaultModesTest {
 
     @Test
     void tencentInternalErrorAndThrottleAreHttp200Envelopes() throws Exception {
-        server.faults().next(SimApi.TENCENT_VPC, 1, Fault.internalError()).next(SimApi.TENCENT_VPC, 1, Fault.throttle());
-        HttpResponse<String> r = raw.tencent(SimApi.TENCENT_VPC, "ap-guangzhou", VPC_PAGE);
+        server.faults().next(VendorApi.TENCENT_VPC, 1, Fault.internalError()).next(VendorApi.TENCENT_VPC, 1, Fault.throttle());
+        HttpResponse<String> r = raw.tencent(VendorApi.TENCENT_VPC, "ap-guangzhou", VPC_PAGE);
         assertThat(r.statusCode()).isEqualTo(200);
         JsonNode err = json(r).get("Response");
         assertThat(err.get("Error").get("Code").asText()).isEqualTo("InternalError");
         assertThat(err.get("RequestId").asText()).isNotBlank();
-        CommonClient c = TencentSdk.client(server, SimApi.TENCENT_VPC, "ap-guangzhou");
-        assertThatThrownBy(() -> c.call(SimApi.TENCENT_VPC.action(), VPC_PAGE))
+        CommonClient c = TencentSdk.client(server, VendorApi.TENCENT_VPC, "ap-guangzhou");
+        assertThatThrownBy(() -> c.call(VendorApi.TENCENT_VPC.action(), VPC_PAGE))
                 .isInstanceOfSatisfying(TencentCloudSDKException.class, e -> assertThat(e.getErrorCode()).isEqualTo("RequestLimitExceeded"));
-        assertThat(server.stats().requests(SimApi.TENCENT_VPC, "tc", Outcome.FAULT)).isGreaterThanOrEqualTo(2);
+        assertThat(server.stats().requests(VendorApi.TENCENT_VPC, "tc", Outcome.FAULT)).isGreaterThanOrEqualTo(2);
     }
 
     @Test
     void tencentSlowResponseExceedsTheClientTimeout() {
-        server.faults().next(SimApi.TENCENT_VPC, 1, Fault.slow(Duration.ofSeconds(3)));
-        assertThatThrownBy(() -> new RawClient(server).timeout(Duration.ofMillis(500)).tencent(SimApi.TENCENT_VPC, "ap-guangzhou", VPC_PAGE))
+        server.faults().next(VendorApi.TENCENT_VPC, 1, Fault.slow(Duration.ofSeconds(3)));
+        assertThatThrownBy(() -> new RawClient(server).timeout(Duration.ofMillis(500)).tencent(VendorApi.TENCENT_VPC, "ap-guangzhou", VPC_PAGE))
                 .isInstanceOf(HttpTimeoutException.class);
     }
 
     @Test
     void tencentSlowResponseWithinTheTimeoutIsNormal() throws Exception {
-        server.faults().next(SimApi.TENCENT_LIVE, 1, Fault.slow(Duration.ofMillis(200)));
-        HttpResponse<String> r = raw.tencent(SimApi.TENCENT_LIVE, "", payloadFor(SimApi.TENCENT_LIVE));
+        server.faults().next(VendorApi.TENCENT_LIVE, 1, Fault.slow(Duration.ofMillis(200)));
+        HttpResponse<String> r = raw.tencent(VendorApi.TENCENT_LIVE, "", payloadFor(VendorApi.TENCENT_LIVE));
         assertThat(json(r).get("Response").get("TotalNum").asInt()).isEqualTo(TestScenarios.LIVE_TRAFFIC);
     }
 
@@ -101,10 +102,10 @@ class FaultModesTest {
     void tencentConnectionReset() {
         // OkHttp (inside the SDK) silently retries a request whose connection closed without a byte, so the SDK only
         // fails when the retry is dropped as well: make every request fail.
-        server.faults().rate(SimApi.TENCENT_VPC, 1.0, Fault.connectionReset());
-        assertThatThrownBy(() -> raw.tencent(SimApi.TENCENT_VPC, "ap-guangzhou", VPC_PAGE)).isInstanceOf(IOException.class);
-        CommonClient c = TencentSdk.client(server, SimApi.TENCENT_VPC, "ap-guangzhou");
-        assertThatThrownBy(() -> c.call(SimApi.TENCENT_VPC.action(), VPC_PAGE))
+        server.faults().rate(VendorApi.TENCENT_VPC, 1.0, Fault.connectionReset());
+        assertThatThrownBy(() -> raw.tencent(VendorApi.TENCENT_VPC, "ap-guangzhou", VPC_PAGE)).isInstanceOf(IOException.class);
+        CommonClient c = TencentSdk.client(server, VendorApi.TENCENT_VPC, "ap-guangzhou");
+        assertThatThrownBy(() -> c.call(VendorApi.TENCENT_VPC.action(), VPC_PAGE))
                 .isInstanceOfSatisfying(TencentCloudSDKException.class, e -> {
                     assertThat(e.getErrorCode()).isNull();
                     assertThat(e.getCause()).isInstanceOf(IOException.class);
@@ -113,58 +114,58 @@ class FaultModesTest {
 
     @Test
     void tencentMalformedJsonIsTheBodyCutInHalf() throws Exception {
-        server.faults().next(SimApi.TENCENT_VPC, 2, Fault.malformedJson());
-        HttpResponse<String> r = raw.tencent(SimApi.TENCENT_VPC, "ap-guangzhou", VPC_PAGE);
+        server.faults().next(VendorApi.TENCENT_VPC, 2, Fault.malformedJson());
+        HttpResponse<String> r = raw.tencent(VendorApi.TENCENT_VPC, "ap-guangzhou", VPC_PAGE);
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).startsWith("{\"Response\":{\"TotalCount\":" + TestScenarios.VPC_GZ);
         assertThatThrownBy(() -> json(r)).isInstanceOf(IOException.class);
-        CommonClient c = TencentSdk.client(server, SimApi.TENCENT_VPC, "ap-guangzhou");
-        assertThatThrownBy(() -> c.call(SimApi.TENCENT_VPC.action(), VPC_PAGE)).isInstanceOf(TencentCloudSDKException.class);
+        CommonClient c = TencentSdk.client(server, VendorApi.TENCENT_VPC, "ap-guangzhou");
+        assertThatThrownBy(() -> c.call(VendorApi.TENCENT_VPC.action(), VPC_PAGE)).isInstanceOf(TencentCloudSDKException.class);
     }
 
     @Test
     void tencentMissingNullAndUnknownEnumFields() throws Exception {
-        server.faults().next(SimApi.TENCENT_VPC, 1, Fault.missingFields())
-                .next(SimApi.TENCENT_VPC, 1, Fault.nullFields())
-                .next(SimApi.TENCENT_VPC, 1, Fault.unknownEnum());
-        JsonNode missing = json(raw.tencent(SimApi.TENCENT_VPC, "ap-guangzhou", VPC_PAGE)).get("Response");
+        server.faults().next(VendorApi.TENCENT_VPC, 1, Fault.missingFields())
+                .next(VendorApi.TENCENT_VPC, 1, Fault.nullFields())
+                .next(VendorApi.TENCENT_VPC, 1, Fault.unknownEnum());
+        JsonNode missing = json(raw.tencent(VendorApi.TENCENT_VPC, "ap-guangzhou", VPC_PAGE)).get("Response");
         assertThat(missing.has("TotalCount")).isFalse();
         assertThat(missing.get("TrafficPackageSet").get(0).has("TotalAmount")).isFalse();
         assertThat(missing.get("TrafficPackageSet").get(0).has("UsedAmount")).isFalse();
-        JsonNode nulls = json(raw.tencent(SimApi.TENCENT_VPC, "ap-guangzhou", VPC_PAGE)).get("Response").get("TrafficPackageSet").get(0);
+        JsonNode nulls = json(raw.tencent(VendorApi.TENCENT_VPC, "ap-guangzhou", VPC_PAGE)).get("Response").get("TrafficPackageSet").get(0);
         assertThat(nulls.get("TrafficPackageName").isNull()).isTrue();
         assertThat(nulls.get("TagSet").isNull()).isTrue();
-        JsonNode unknown = json(raw.tencent(SimApi.TENCENT_VPC, "ap-guangzhou", VPC_PAGE)).get("Response").get("TrafficPackageSet").get(0);
+        JsonNode unknown = json(raw.tencent(VendorApi.TENCENT_VPC, "ap-guangzhou", VPC_PAGE)).get("Response").get("TrafficPackageSet").get(0);
         assertThat(unknown.get("Status").asText()).isEqualTo("SIMULATED_UNKNOWN_STATUS");
         assertThat(unknown.get("DeductType").asText()).isEqualTo("SIMULATED_UNKNOWN_DEDUCT_TYPE");
     }
 
     @Test
     void lighthouseAndLiveBodyFaults() throws Exception {
-        server.faults().next(SimApi.TENCENT_LIGHTHOUSE, 1, Fault.nullFields()).next(SimApi.TENCENT_LIGHTHOUSE, 1, Fault.missingFields())
-                .next(SimApi.TENCENT_LIGHTHOUSE, 1, Fault.unknownEnum());
-        JsonNode lhNull = json(raw.tencent(SimApi.TENCENT_LIGHTHOUSE, "ap-guangzhou", "{}")).get("Response")
+        server.faults().next(VendorApi.TENCENT_LIGHTHOUSE, 1, Fault.nullFields()).next(VendorApi.TENCENT_LIGHTHOUSE, 1, Fault.missingFields())
+                .next(VendorApi.TENCENT_LIGHTHOUSE, 1, Fault.unknownEnum());
+        JsonNode lhNull = json(raw.tencent(VendorApi.TENCENT_LIGHTHOUSE, "ap-guangzhou", "{}")).get("Response")
                 .get("InstanceTrafficPackageSet").get(0).get("TrafficPackageSet").get(0);
         assertThat(lhNull.get("StartTime").isNull()).isTrue();
-        JsonNode lhMissing = json(raw.tencent(SimApi.TENCENT_LIGHTHOUSE, "ap-guangzhou", "{}")).get("Response");
+        JsonNode lhMissing = json(raw.tencent(VendorApi.TENCENT_LIGHTHOUSE, "ap-guangzhou", "{}")).get("Response");
         assertThat(lhMissing.has("TotalCount")).isFalse();
         assertThat(lhMissing.get("InstanceTrafficPackageSet").get(0).get("TrafficPackageSet").get(0).has("TrafficPackageTotal")).isFalse();
-        JsonNode lhUnknown = json(raw.tencent(SimApi.TENCENT_LIGHTHOUSE, "ap-guangzhou", "{}")).get("Response")
+        JsonNode lhUnknown = json(raw.tencent(VendorApi.TENCENT_LIGHTHOUSE, "ap-guangzhou", "{}")).get("Response")
                 .get("InstanceTrafficPackageSet").get(0).get("TrafficPackageSet").get(0);
         assertThat(lhUnknown.get("Status").asText()).isEqualTo("SIMULATED_UNKNOWN_STATUS");
 
-        server.faults().next(SimApi.TENCENT_LIVE, 1, Fault.nullFields()).next(SimApi.TENCENT_LIVE, 1, Fault.unknownEnum());
-        JsonNode liveNull = json(raw.tencent(SimApi.TENCENT_LIVE, "", "{\"PackageType\":0}")).get("Response");
+        server.faults().next(VendorApi.TENCENT_LIVE, 1, Fault.nullFields()).next(VendorApi.TENCENT_LIVE, 1, Fault.unknownEnum());
+        JsonNode liveNull = json(raw.tencent(VendorApi.TENCENT_LIVE, "", "{\"PackageType\":0}")).get("Response");
         assertThat(liveNull.get("TotalPage").isNull()).isTrue();
         assertThat(liveNull.get("TotalNum").isNull()).isTrue();
         assertThat(liveNull.get("LivePackageInfoList").get(0).get("WillRenew").isNull()).isTrue();
-        JsonNode liveUnknown = json(raw.tencent(SimApi.TENCENT_LIVE, "", "{\"PackageType\":0}")).get("Response");
+        JsonNode liveUnknown = json(raw.tencent(VendorApi.TENCENT_LIVE, "", "{\"PackageType\":0}")).get("Response");
         assertThat(liveUnknown.get("LivePackageInfoList").get(0).get("Status").asInt()).isEqualTo(9);
     }
 
     @ParameterizedTest
-    @EnumSource(value = SimApi.class, names = {"TENCENT_VPC", "TENCENT_LIGHTHOUSE", "TENCENT_LIVE"})
-    void tencentFixtureIsTheDocExampleVerbatim(SimApi api) throws Exception {
+    @EnumSource(value = VendorApi.class, names = {"TENCENT_VPC", "TENCENT_LIGHTHOUSE", "TENCENT_LIVE"})
+    void tencentFixtureIsTheDocExampleVerbatim(VendorApi api) throws Exception {
         server.faults().next(api, 1, Fault.fixture());
         HttpResponse<String> r = raw.tencent(api, "ap-guangzhou", payloadFor(api));
         assertThat(r.body()).isEqualTo(new String(Fixtures.load(api.id() + ".json"), StandardCharsets.UTF_8));
@@ -173,27 +174,27 @@ class FaultModesTest {
 
     @Test
     void faultsCanTargetOneAccountAndRatesApplyToEveryRequest() throws Exception {
-        server.faults().next(SimApi.TENCENT_VPC, "tc2", 1, Fault.internalError());
-        assertThat(json(raw.tencent(SimApi.TENCENT_VPC, "ap-guangzhou", VPC_PAGE)).get("Response").has("Error")).isFalse();
-        assertThat(json(raw.tencent(SimApi.TENCENT_VPC, "ap-guangzhou", VPC_PAGE, TestScenarios.TC2_ID, TestScenarios.TC2_KEY))
+        server.faults().next(VendorApi.TENCENT_VPC, "tc2", 1, Fault.internalError());
+        assertThat(json(raw.tencent(VendorApi.TENCENT_VPC, "ap-guangzhou", VPC_PAGE)).get("Response").has("Error")).isFalse();
+        assertThat(json(raw.tencent(VendorApi.TENCENT_VPC, "ap-guangzhou", VPC_PAGE, TestScenarios.TC2_ID, TestScenarios.TC2_KEY))
                 .get("Response").get("Error").get("Code").asText()).isEqualTo("InternalError");
-        server.faults().rate(SimApi.TENCENT_LIVE, 1.0, Fault.throttle());
+        server.faults().rate(VendorApi.TENCENT_LIVE, 1.0, Fault.throttle());
         for (int i = 0; i < 3; i++) {
-            assertThat(json(raw.tencent(SimApi.TENCENT_LIVE, "", "{\"PackageType\":1}")).get("Response").get("Error").get("Code").asText())
+            assertThat(json(raw.tencent(VendorApi.TENCENT_LIVE, "", "{\"PackageType\":1}")).get("Response").get("Error").get("Code").asText())
                     .isEqualTo("RequestLimitExceeded");
         }
     }
 
     @Test
     void anyVendorErrorCode() throws Exception {
-        server.faults().next(SimApi.TENCENT_LIVE, "tc", 1, Fault.error("ResourceNotFound.StopService"));
-        CommonClient c = TencentSdk.client(server, SimApi.TENCENT_LIVE, "");
-        assertThatThrownBy(() -> c.call(SimApi.TENCENT_LIVE.action(), "{\"PackageType\":0}"))
+        server.faults().next(VendorApi.TENCENT_LIVE, "tc", 1, Fault.error("ResourceNotFound.StopService"));
+        CommonClient c = TencentSdk.client(server, VendorApi.TENCENT_LIVE, "");
+        assertThatThrownBy(() -> c.call(VendorApi.TENCENT_LIVE.action(), "{\"PackageType\":0}"))
                 .isInstanceOfSatisfying(TencentCloudSDKException.class, e -> {
                     assertThat(e.getErrorCode()).isEqualTo("ResourceNotFound.StopService");
                     assertThat(e.getRequestId()).isNotBlank();
                 });
-        server.faults().next(SimApi.BAIDU_EIP, 1, Fault.error("AccessDenied", 403));
+        server.faults().next(VendorApi.BAIDU_EIP, 1, Fault.error("AccessDenied", 403));
         assertThatThrownBy(() -> BaiduSdk.client(server, "bj").listEipTps())
                 .isInstanceOfSatisfying(BceServiceException.class, e -> {
                     assertThat(e.getStatusCode()).isEqualTo(403);
@@ -205,7 +206,7 @@ class FaultModesTest {
 
     @Test
     void baiduHttp5xxAndInternalError() throws Exception {
-        server.faults().next(SimApi.BAIDU_EIP, 1, Fault.http(502)).next(SimApi.BAIDU_EIP, 1, Fault.internalError());
+        server.faults().next(VendorApi.BAIDU_EIP, 1, Fault.http(502)).next(VendorApi.BAIDU_EIP, 1, Fault.internalError());
         HttpResponse<String> gw = raw.baidu("bj", "/v1/eiptp", TWO);
         assertThat(gw.statusCode()).isEqualTo(502);
         assertThat(gw.body()).contains("502 Bad Gateway");
@@ -220,7 +221,7 @@ class FaultModesTest {
 
     @Test
     void baiduThrottleIs429() throws Exception {
-        server.faults().next(SimApi.BAIDU_EIP, 2, Fault.throttle());
+        server.faults().next(VendorApi.BAIDU_EIP, 2, Fault.throttle());
         HttpResponse<String> r = raw.baidu("bj", "/v1/eiptp", TWO);
         assertThat(r.statusCode()).isEqualTo(429);
         JsonNode body = TencentSdk.JSON.readTree(r.body());
@@ -235,10 +236,10 @@ class FaultModesTest {
 
     @Test
     void baiduSlowAndConnectionReset() {
-        server.faults().next(SimApi.BAIDU_EIP, 1, Fault.slow(Duration.ofSeconds(3)));
+        server.faults().next(VendorApi.BAIDU_EIP, 1, Fault.slow(Duration.ofSeconds(3)));
         assertThatThrownBy(() -> new RawClient(server).timeout(Duration.ofMillis(500)).baidu("bj", "/v1/eiptp", TWO)).isInstanceOf(HttpTimeoutException.class);
         // the JDK client retries an idempotent GET once on a dropped connection: make every request fail
-        server.faults().rate(SimApi.BAIDU_EIP, 1.0, Fault.connectionReset());
+        server.faults().rate(VendorApi.BAIDU_EIP, 1.0, Fault.connectionReset());
         assertThatThrownBy(() -> raw.baidu("bj", "/v1/eiptp", TWO)).isInstanceOf(IOException.class);
         assertThatThrownBy(() -> BaiduSdk.client(server, "bj").listEipTps())
                 .isInstanceOf(BceClientException.class).isNotInstanceOf(BceServiceException.class);
@@ -246,7 +247,7 @@ class FaultModesTest {
 
     @Test
     void baiduMalformedJsonIsTheDocumentationsBrokenKey() throws Exception {
-        server.faults().next(SimApi.BAIDU_EIP, 2, Fault.malformedJson());
+        server.faults().next(VendorApi.BAIDU_EIP, 2, Fault.malformedJson());
         HttpResponse<String> r = raw.baidu("bj", "/v1/eiptp", TWO);
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains("\"expireTime:\" \"");
@@ -257,8 +258,8 @@ class FaultModesTest {
 
     @Test
     void baiduCapacityAsStringMissingNullUnknown() throws Exception {
-        server.faults().next(SimApi.BAIDU_EIP, 1, Fault.capacityAsString()).next(SimApi.BAIDU_EIP, 1, Fault.missingFields())
-                .next(SimApi.BAIDU_EIP, 1, Fault.nullFields()).next(SimApi.BAIDU_EIP, 1, Fault.unknownEnum());
+        server.faults().next(VendorApi.BAIDU_EIP, 1, Fault.capacityAsString()).next(VendorApi.BAIDU_EIP, 1, Fault.missingFields())
+                .next(VendorApi.BAIDU_EIP, 1, Fault.nullFields()).next(VendorApi.BAIDU_EIP, 1, Fault.unknownEnum());
         JsonNode asString = TencentSdk.JSON.readTree(raw.baidu("bj", "/v1/eiptp", TWO).body()).get("packageList").get(0);
         assertThat(asString.get("capacity").isTextual()).isTrue();
         assertThat(asString.get("capacity").asText()).isEqualTo("10737418240");
@@ -272,7 +273,7 @@ class FaultModesTest {
         assertThat(unknown.get("status").asText()).isEqualTo("SIMULATED_UNKNOWN_STATUS");
         assertThat(unknown.get("deductPolicy").asText()).isEqualTo("SimulatedUnknownPolicy");
         // the numbers-as-strings form reads the same through the SDK
-        server.faults().next(SimApi.BAIDU_EIP, 1, Fault.capacityAsString());
+        server.faults().next(VendorApi.BAIDU_EIP, 1, Fault.capacityAsString());
         ListEipTpsRequest req = new ListEipTpsRequest();
         req.setMaxKeys(1);
         assertThat(BaiduSdk.client(server, "bj").listEipTps(req).getPackageList().get(0).getCapacity()).isEqualTo("10737418240");
@@ -280,7 +281,7 @@ class FaultModesTest {
 
     @Test
     void baiduFixturesAreTheDocExamplesRepaired() throws Exception {
-        server.faults().next(SimApi.BAIDU_EIP, 1, Fault.fixture()).next(SimApi.BAIDU_EIP, 1, Fault.fixture());
+        server.faults().next(VendorApi.BAIDU_EIP, 1, Fault.fixture()).next(VendorApi.BAIDU_EIP, 1, Fault.fixture());
         HttpResponse<String> list = raw.baidu("bj", "/v1/eiptp", TWO);
         assertThat(list.body()).isEqualTo(new String(Fixtures.load("baidu-eip-list.json"), StandardCharsets.UTF_8));
         var detail = BaiduSdk.client(server, "bj").getEipTpDetail("tp-87V5cnkwqO");

@@ -1,5 +1,6 @@
 package io.packwatch.simulators;
 
+import io.packwatch.core.VendorApi;
 import io.packwatch.simulators.baidu.BceSigner;
 import io.packwatch.simulators.tencent.Tc3Signer;
 
@@ -32,7 +33,7 @@ final class RawClient {
         return this;
     }
 
-    HttpResponse<String> tencent(SimApi api, String region, String body, String secretId, String secretKey) throws IOException, InterruptedException {
+    HttpResponse<String> tencent(VendorApi api, String region, String body, String secretId, String secretKey) throws IOException, InterruptedException {
         String host = server.tencentEndpoint();
         long ts = Instant.now().getEpochSecond();
         byte[] payload = body.getBytes(StandardCharsets.UTF_8);
@@ -42,7 +43,7 @@ final class RawClient {
         String service = host.split("\\.")[0];
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://" + host + "/")).timeout(timeout)
                 .header("Content-Type", "application/json; charset=utf-8")
-                .header("X-TC-Action", api.action()).header("X-TC-Version", api.version())
+                .header("X-TC-Action", api.action()).header("X-TC-Version", api.apiVersion())
                 .header("X-TC-Timestamp", Long.toString(ts))
                 .header("Authorization", Tc3Signer.authorization(secretId, secretKey, service, ts, signed, payload))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(payload));
@@ -50,7 +51,7 @@ final class RawClient {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> tencent(SimApi api, String region, String body) throws IOException, InterruptedException {
+    HttpResponse<String> tencent(VendorApi api, String region, String body) throws IOException, InterruptedException {
         return tencent(api, region, body, TestScenarios.TC_ID, TestScenarios.TC_KEY);
     }
 

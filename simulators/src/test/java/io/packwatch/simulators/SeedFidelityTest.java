@@ -1,5 +1,6 @@
 package io.packwatch.simulators;
 
+import io.packwatch.core.VendorApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.packwatch.simulators.http.Fixtures;
@@ -31,7 +32,7 @@ class SeedFidelityTest {
         return response;
     }
 
-    private static JsonNode tencent(SimApi api, String body) throws Exception {
+    private static JsonNode tencent(VendorApi api, String body) throws Exception {
         return withoutRequestId(TencentSdk.JSON.readTree(raw.tencent(api, "ap-guangzhou", body, "AKIDseedsExample", "seedsExampleSecretKey").body()));
     }
 
@@ -41,17 +42,17 @@ class SeedFidelityTest {
 
     @Test
     void vpc() throws Exception {
-        assertThat(tencent(SimApi.TENCENT_VPC, "{}")).isEqualTo(withoutRequestId(fixture("tencent-vpc.json")));
+        assertThat(tencent(VendorApi.TENCENT_VPC, "{}")).isEqualTo(withoutRequestId(fixture("tencent-vpc.json")));
     }
 
     @Test
     void lighthouse() throws Exception {
-        assertThat(tencent(SimApi.TENCENT_LIGHTHOUSE, "{\"Limit\":2}")).isEqualTo(withoutRequestId(fixture("tencent-lighthouse.json")));
+        assertThat(tencent(VendorApi.TENCENT_LIGHTHOUSE, "{\"Limit\":2}")).isEqualTo(withoutRequestId(fixture("tencent-lighthouse.json")));
     }
 
     @Test
     void live() throws Exception {
-        assertThat(tencent(SimApi.TENCENT_LIVE, "{\"PackageType\":0}")).isEqualTo(withoutRequestId(fixture("tencent-live.json")));
+        assertThat(tencent(VendorApi.TENCENT_LIVE, "{\"PackageType\":0}")).isEqualTo(withoutRequestId(fixture("tencent-live.json")));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.packwatch.simulators;
 
+import io.packwatch.core.VendorApi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -13,7 +14,7 @@ class SimulatorExtensionTest {
     void startsTheDemoOnFreePorts(SimulatorServer server) throws Exception {
         assertThat(server).isSameAs(sim.server());
         assertThat(server.tencentPort()).isPositive();
-        var r = new RawClient(server).tencent(SimApi.TENCENT_LIVE, "", "{\"PackageType\":2}",
+        var r = new RawClient(server).tencent(VendorApi.TENCENT_LIVE, "", "{\"PackageType\":2}",
                 "AKIDpackwatchDemo0000000000000000000", "packwatchDemoTencentSecretKey000");
         assertThat(r.body()).contains("\"Type\":3");
     }

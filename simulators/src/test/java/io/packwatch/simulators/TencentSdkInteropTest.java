@@ -1,28 +1,24 @@
 package io.packwatch.simulators;
 
+import io.packwatch.core.VendorApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tencentcloudapi.common.CommonClient;
 import com.tencentcloudapi.common.CommonRequest;
 import com.tencentcloudapi.common.Credential;
 import com.tencentcloudapi.common.exception.TencentCloudSDKException;
 import com.tencentcloudapi.common.profile.ClientProfile;
-import com.tencentcloudapi.common.profile.HttpProfile;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import static io.packwatch.simulators.TencentSdk.call;
 import static io.packwatch.simulators.TencentSdk.client;
@@ -40,12 +36,12 @@ class TencentSdkInteropTest {
     static void stop() { server.close(); }
 
     private static List<String> vpcIds(String region) throws TencentCloudSDKException {
-        CommonClient c = client(server, SimApi.TENCENT_VPC, region);
+        CommonClient c = client(server, VendorApi.TENCENT_VPC, region);
         List<String> ids = new ArrayList<>();
         int total;
         int offset = 0;
         do {
-            JsonNode r = call(c, SimApi.TENCENT_VPC, "{\"Limit\":100,\"Offset\":" + offset + "}");
+            JsonNode r = call(c, VendorApi.TENCENT_VPC, "{\"Limit\":100,\"Offset\":" + offset + "}");
             total = r.get("TotalCount").asInt();
             r.get("TrafficPackageSet").forEach(p -> ids.add(p.get("TrafficPackageId").asText()));
             assertThat(r.get("RequestId").asText()).isNotBlank();
@@ -63,11 +59,11 @@ class TencentSdkInteropTest {
 
     @Test
     void vpcExactlyOneFullPageThenAnEmptyOne() throws Exception {
-        CommonClient c = client(server, SimApi.TENCENT_VPC, "ap-shanghai");
-        JsonNode first = call(c, SimApi.TENCENT_VPC, "{\"Limit\":100,\"Offset\":0}");
+        CommonClient c = client(server, VendorApi.TENCENT_VPC, "ap-shanghai");
+        JsonNode first = call(c, VendorApi.TENCENT_VPC, "{\"Limit\":100,\"Offset\":0}");
         assertThat(first.get("TotalCount").asInt()).isEqualTo(100);
         assertThat(first.get("TrafficPackageSet")).hasSize(100);
-        JsonNode second = call(c, SimApi.TENCENT_VPC, "{\"Limit\":100,\"Offset\":100}");
+        JsonNode second = call(c, VendorApi.TENCENT_VPC, "{\"Limit\":100,\"Offset\":100}");
         assertThat(second.get("TrafficPackageSet")).isEmpty();
         JsonNode item = first.get("TrafficPackageSet").get(0);
         assertThat(item.get("TotalAmount").decimalValue()).isEqualByComparingTo("50.5");
@@ -79,15 +75,15 @@ class TencentSdkInteropTest {
 
     @Test
     void vpcZeroItems() throws Exception {
-        JsonNode r = call(client(server, SimApi.TENCENT_VPC, "ap-beijing"), SimApi.TENCENT_VPC, "{\"Limit\":100,\"Offset\":0}");
+        JsonNode r = call(client(server, VendorApi.TENCENT_VPC, "ap-beijing"), VendorApi.TENCENT_VPC, "{\"Limit\":100,\"Offset\":0}");
         assertThat(r.get("TotalCount").asInt()).isZero();
         assertThat(r.get("TrafficPackageSet")).isEmpty();
     }
 
     @Test
     void vpcServesAllFiveStatuses() throws Exception {
-        CommonClient c = client(server, SimApi.TENCENT_VPC, "ap-guangzhou");
-        JsonNode r = call(c, SimApi.TENCENT_VPC, "{\"Limit\":10,\"Offset\":0}");
+        CommonClient c = client(server, VendorApi.TENCENT_VPC, "ap-guangzhou");
+        JsonNode r = call(c, VendorApi.TENCENT_VPC, "{\"Limit\":10,\"Offset\":0}");
         List<String> statuses = new ArrayList<>();
         r.get("TrafficPackageSet").forEach(p -> statuses.add(p.get("Status").asText()));
         assertThat(statuses.subList(0, 5)).containsExactly("REFUNDED", "DELETED", "EXHAUSTED", "EXPIRED", "AVAILABLE");
@@ -96,16 +92,16 @@ class TencentSdkInteropTest {
 
     @Test
     void vpcFiltersAndIdsThroughCommonRequest() throws Exception {
-        CommonClient c = client(server, SimApi.TENCENT_VPC, "ap-guangzhou");
+        CommonClient c = client(server, VendorApi.TENCENT_VPC, "ap-guangzhou");
         String raw = c.commonRequest(new CommonRequest("{\"Filters\":[{\"Name\":\"status\",\"Values\":[\"EXHAUSTED\",\"EXPIRED\"]}],\"Limit\":100}"),
                 "DescribeTrafficPackages");
         JsonNode r = TencentSdk.JSON.readTree(raw).get("Response");
         assertThat(r.get("TotalCount").asInt()).isEqualTo(2);
-        r = call(c, SimApi.TENCENT_VPC, "{\"Filters\":[{\"Name\":\"traffic-package-name\",\"Values\":[\"pkg-7\"]},"
+        r = call(c, VendorApi.TENCENT_VPC, "{\"Filters\":[{\"Name\":\"traffic-package-name\",\"Values\":[\"pkg-7\"]},"
                 + "{\"Name\":\"traffic-package_id\",\"Values\":[\"tfp-gz000007\",\"tfp-gz000008\"]}]}");
         assertThat(r.get("TotalCount").asInt()).isEqualTo(1);
         assertThat(r.get("TrafficPackageSet").get(0).get("TrafficPackageId").asText()).isEqualTo("tfp-gz000007");
-        r = call(c, SimApi.TENCENT_VPC, "{\"TrafficPackageIds\":[\"tfp-gz000009\",\"tfp-zz999999\"]}");
+        r = call(c, VendorApi.TENCENT_VPC, "{\"TrafficPackageIds\":[\"tfp-gz000009\",\"tfp-zz999999\"]}");
         assertThat(r.get("TotalCount").asInt()).isEqualTo(1);
     }
 
@@ -123,7 +119,7 @@ class TencentSdkInteropTest {
         "{\"Marker\":1} | UnknownParameter",
     })
     void vpcParameterErrorsSurfaceAsSdkErrorCodes(String payload, String code) {
-        CommonClient c = client(server, SimApi.TENCENT_VPC, "ap-guangzhou");
+        CommonClient c = client(server, VendorApi.TENCENT_VPC, "ap-guangzhou");
         assertThatThrownBy(() -> c.call("DescribeTrafficPackages", payload))
                 .isInstanceOfSatisfying(TencentCloudSDKException.class, e -> {
                     assertThat(e.getErrorCode()).isEqualTo(code);
@@ -133,23 +129,23 @@ class TencentSdkInteropTest {
 
     @Test
     void vpcAndLighthouseNeedARegion() {
-        CommonClient c = client(server, SimApi.TENCENT_VPC, "");
+        CommonClient c = client(server, VendorApi.TENCENT_VPC, "");
         assertThatThrownBy(() -> c.call("DescribeTrafficPackages", "{}"))
                 .isInstanceOfSatisfying(TencentCloudSDKException.class, e -> assertThat(e.getErrorCode()).isEqualTo("MissingParameter"));
-        CommonClient lh = client(server, SimApi.TENCENT_LIGHTHOUSE, "xx-nowhere");
+        CommonClient lh = client(server, VendorApi.TENCENT_LIGHTHOUSE, "xx-nowhere");
         assertThatThrownBy(() -> lh.call("DescribeInstancesTrafficPackages", "{}"))
                 .isInstanceOfSatisfying(TencentCloudSDKException.class, e -> assertThat(e.getErrorCode()).isEqualTo("UnsupportedRegion"));
     }
 
     @Test
     void lighthousePagesOverInstancesWithDefaultAndMaxLimit() throws Exception {
-        CommonClient c = client(server, SimApi.TENCENT_LIGHTHOUSE, "ap-guangzhou");
-        JsonNode dflt = call(c, SimApi.TENCENT_LIGHTHOUSE, "{}");
+        CommonClient c = client(server, VendorApi.TENCENT_LIGHTHOUSE, "ap-guangzhou");
+        JsonNode dflt = call(c, VendorApi.TENCENT_LIGHTHOUSE, "{}");
         assertThat(dflt.get("TotalCount").asInt()).isEqualTo(TestScenarios.LH_GZ);
         assertThat(dflt.get("InstanceTrafficPackageSet")).hasSize(20);
         Set<String> instances = new HashSet<>();
         for (int offset = 0; offset < TestScenarios.LH_GZ; offset += 100) {
-            JsonNode r = call(c, SimApi.TENCENT_LIGHTHOUSE, "{\"Limit\":100,\"Offset\":" + offset + "}");
+            JsonNode r = call(c, VendorApi.TENCENT_LIGHTHOUSE, "{\"Limit\":100,\"Offset\":" + offset + "}");
             r.get("InstanceTrafficPackageSet").forEach(i -> instances.add(i.get("InstanceId").asText()));
         }
         assertThat(instances).hasSize(TestScenarios.LH_GZ);
@@ -160,7 +156,7 @@ class TencentSdkInteropTest {
         assertThat(first.get("TrafficPackageRemaining").asLong()).isZero();
         assertThat(first.get("TrafficOverflow").asLong()).isEqualTo(total / 10);
         assertThat(first.get("Status").asText()).isEqualTo("NETWORK_NORMAL");
-        JsonNode byId = call(c, SimApi.TENCENT_LIGHTHOUSE, "{\"InstanceIds\":[\"lhins-00000005\",\"lhins-00000099\"]}");
+        JsonNode byId = call(c, VendorApi.TENCENT_LIGHTHOUSE, "{\"InstanceIds\":[\"lhins-00000005\",\"lhins-00000099\"]}");
         assertThat(byId.get("TotalCount").asInt()).isEqualTo(2);
     }
 
@@ -174,7 +170,7 @@ class TencentSdkInteropTest {
         "{\"Limit\":0} | InvalidParameterValue.OutOfRange",
     })
     void lighthouseParameterErrors(String payload, String code) {
-        CommonClient c = client(server, SimApi.TENCENT_LIGHTHOUSE, "ap-guangzhou");
+        CommonClient c = client(server, VendorApi.TENCENT_LIGHTHOUSE, "ap-guangzhou");
         assertThatThrownBy(() -> c.call("DescribeInstancesTrafficPackages", payload))
                 .isInstanceOfSatisfying(TencentCloudSDKException.class, e -> assertThat(e.getErrorCode()).isEqualTo(code));
     }
@@ -183,19 +179,19 @@ class TencentSdkInteropTest {
     void lighthouseTooManyInstanceIds() {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 101; i++) ids.add("\"lhins-" + String.format("%08d", i) + "\"");
-        CommonClient c = client(server, SimApi.TENCENT_LIGHTHOUSE, "ap-guangzhou");
+        CommonClient c = client(server, VendorApi.TENCENT_LIGHTHOUSE, "ap-guangzhou");
         assertThatThrownBy(() -> c.call("DescribeInstancesTrafficPackages", "{\"InstanceIds\":[" + String.join(",", ids) + "]}"))
                 .isInstanceOfSatisfying(TencentCloudSDKException.class, e -> assertThat(e.getErrorCode()).isEqualTo("InvalidParameterValue.LimitExceeded"));
     }
 
     @Test
     void livePagesEachPackageTypeAndMapsItemTypes() throws Exception {
-        CommonClient c = client(server, SimApi.TENCENT_LIVE, "");
+        CommonClient c = client(server, VendorApi.TENCENT_LIVE, "");
         List<String> ids = new ArrayList<>();
         JsonNode r;
         int page = 1;
         do {
-            r = call(c, SimApi.TENCENT_LIVE, "{\"PackageType\":0,\"PageNum\":" + page + ",\"PageSize\":10}");
+            r = call(c, VendorApi.TENCENT_LIVE, "{\"PackageType\":0,\"PageNum\":" + page + ",\"PageSize\":10}");
             r.get("LivePackageInfoList").forEach(p -> ids.add(p.get("Id").asText()));
             page++;
         } while (page <= r.get("TotalPage").asInt());
@@ -208,13 +204,13 @@ class TencentSdkInteropTest {
         // default order BuyTimeDesc: created -1d is the newest
         assertThat(ids.get(0)).isEqualTo("500000");
 
-        JsonNode transcode = call(c, SimApi.TENCENT_LIVE, "{\"PackageType\":1}");
+        JsonNode transcode = call(c, VendorApi.TENCENT_LIVE, "{\"PackageType\":1}");
         List<Integer> types = new ArrayList<>();
         transcode.get("LivePackageInfoList").forEach(p -> types.add(p.get("Type").asInt()));
         assertThat(types).containsExactlyInAnyOrder(1, 1, 2);
         assertThat(transcode.get("PageSize").asInt()).isEqualTo(100);
 
-        JsonNode coAnchoring = call(c, SimApi.TENCENT_LIVE, "{\"PackageType\":2,\"OrderBy\":\"BuyTimeAsc\"}");
+        JsonNode coAnchoring = call(c, VendorApi.TENCENT_LIVE, "{\"PackageType\":2,\"OrderBy\":\"BuyTimeAsc\"}");
         JsonNode item = coAnchoring.get("LivePackageInfoList").get(0);
         assertThat(item.get("Type").asInt()).isEqualTo(3);
         assertThat(item.get("Status").asInt()).isEqualTo(4);
@@ -222,7 +218,7 @@ class TencentSdkInteropTest {
         assertThat(item.get("Left").asLong()).isZero();
         assertThat(item.get("BuyTime").asText()).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d");
 
-        JsonNode onlyPageNum = call(c, SimApi.TENCENT_LIVE, "{\"PackageType\":0,\"PageNum\":3}");
+        JsonNode onlyPageNum = call(c, VendorApi.TENCENT_LIVE, "{\"PackageType\":0,\"PageNum\":3}");
         assertThat(onlyPageNum.get("LivePackageInfoList")).hasSize(TestScenarios.LIVE_TRAFFIC);
         assertThat(onlyPageNum.get("PageNum").asInt()).isEqualTo(1);
     }
@@ -238,28 +234,28 @@ class TencentSdkInteropTest {
         "{\"PackageType\":0,\"PageNum\":1,\"PageSize\":101} | InvalidParameterValue",
     })
     void liveParameterErrors(String payload, String code) {
-        CommonClient c = client(server, SimApi.TENCENT_LIVE, "");
+        CommonClient c = client(server, VendorApi.TENCENT_LIVE, "");
         assertThatThrownBy(() -> c.call("DescribeLivePackageInfo", payload))
                 .isInstanceOfSatisfying(TencentCloudSDKException.class, e -> assertThat(e.getErrorCode()).isEqualTo(code));
     }
 
     @Test
     void wrongSecretAndUnknownSecretIdAreRejected() {
-        CommonClient wrong = client(server, SimApi.TENCENT_VPC, "ap-guangzhou", TestScenarios.TC_ID, "not-the-secret");
+        CommonClient wrong = client(server, VendorApi.TENCENT_VPC, "ap-guangzhou", TestScenarios.TC_ID, "not-the-secret");
         assertThatThrownBy(() -> wrong.call("DescribeTrafficPackages", "{}"))
                 .isInstanceOfSatisfying(TencentCloudSDKException.class, e -> assertThat(e.getErrorCode()).isEqualTo("AuthFailure.SignatureFailure"));
-        CommonClient unknown = client(server, SimApi.TENCENT_VPC, "ap-guangzhou", "AKIDnobody", "x");
+        CommonClient unknown = client(server, VendorApi.TENCENT_VPC, "ap-guangzhou", "AKIDnobody", "x");
         assertThatThrownBy(() -> unknown.call("DescribeTrafficPackages", "{}"))
                 .isInstanceOfSatisfying(TencentCloudSDKException.class, e -> assertThat(e.getErrorCode()).isEqualTo("AuthFailure.SecretIdNotFound"));
     }
 
     @Test
     void unknownActionAndVersion() {
-        CommonClient c = client(server, SimApi.TENCENT_VPC, "ap-guangzhou");
+        CommonClient c = client(server, VendorApi.TENCENT_VPC, "ap-guangzhou");
         assertThatThrownBy(() -> c.call("DescribeVpcs", "{}"))
                 .isInstanceOfSatisfying(TencentCloudSDKException.class, e -> assertThat(e.getErrorCode()).isEqualTo("InvalidAction"));
         CommonClient old = new CommonClient("vpc", "2016-01-01", new Credential(TestScenarios.TC_ID, TestScenarios.TC_KEY), "ap-guangzhou",
-                client(server, SimApi.TENCENT_VPC, "ap-guangzhou").getClientProfile());
+                client(server, VendorApi.TENCENT_VPC, "ap-guangzhou").getClientProfile());
         assertThatThrownBy(() -> old.call("DescribeTrafficPackages", "{}"))
                 .isInstanceOfSatisfying(TencentCloudSDKException.class, e -> assertThat(e.getErrorCode()).isEqualTo("NoSuchVersion"));
     }
@@ -268,7 +264,7 @@ class TencentSdkInteropTest {
     void timestampOutsideFiveMinutesIsSignatureExpire() {
         try (SimulatorServer skewed = SimulatorServer.start(SimulatorOptions.of(TestScenarios.interop())
                 .withAuthClock(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(6))))) {
-            CommonClient c = client(skewed, SimApi.TENCENT_VPC, "ap-guangzhou");
+            CommonClient c = client(skewed, VendorApi.TENCENT_VPC, "ap-guangzhou");
             assertThatThrownBy(() -> c.call("DescribeTrafficPackages", "{}"))
                     .isInstanceOfSatisfying(TencentCloudSDKException.class, e -> assertThat(e.getErrorCode()).isEqualTo("AuthFailure.SignatureExpire"));
         }
@@ -276,42 +272,34 @@ class TencentSdkInteropTest {
 
     @Test
     void productHostNamesWithRedirectedDnsVerifyWithTheProductService() throws Exception {
-        OkHttpClient ok = new OkHttpClient.Builder()
-                .dns(h -> Collections.singletonList(InetAddress.getLoopbackAddress()))
-                .connectTimeout(5, TimeUnit.SECONDS).readTimeout(10, TimeUnit.SECONDS).build();
-        HttpProfile hp = new HttpProfile();
-        hp.setProtocol(HttpProfile.REQ_HTTP);
-        hp.setRootDomain("tencentcloudapi.test:" + server.tencentPort());
-        hp.setHttpClient(ok);
-        ClientProfile cp = new ClientProfile();
-        cp.setHttpProfile(hp);
-        for (SimApi api : List.of(SimApi.TENCENT_VPC, SimApi.TENCENT_LIGHTHOUSE, SimApi.TENCENT_LIVE)) {
-            CommonClient c = new CommonClient(api.service(), api.version(), new Credential(TestScenarios.TC_ID, TestScenarios.TC_KEY), "ap-guangzhou", cp);
-            JsonNode r = call(c, api, api == SimApi.TENCENT_LIVE ? "{\"PackageType\":0}" : "{}");
+        ClientProfile cp = TencentSdk.productHostsOnLoopback(server);
+        for (VendorApi api : List.of(VendorApi.TENCENT_VPC, VendorApi.TENCENT_LIGHTHOUSE, VendorApi.TENCENT_LIVE)) {
+            CommonClient c = new CommonClient(api.productName(), api.apiVersion(), new Credential(TestScenarios.TC_ID, TestScenarios.TC_KEY), "ap-guangzhou", cp);
+            JsonNode r = call(c, api, api == VendorApi.TENCENT_LIVE ? "{\"PackageType\":0}" : "{}");
             assertThat(r.has("Error")).isFalse();
         }
         // a VPC action sent to the live host is not a live action
-        CommonClient live = new CommonClient("live", SimApi.TENCENT_VPC.version(), new Credential(TestScenarios.TC_ID, TestScenarios.TC_KEY), "ap-guangzhou", cp);
+        CommonClient live = new CommonClient("live", VendorApi.TENCENT_VPC.apiVersion(), new Credential(TestScenarios.TC_ID, TestScenarios.TC_KEY), "ap-guangzhou", cp);
         assertThatThrownBy(() -> live.call("DescribeTrafficPackages", "{}"))
                 .isInstanceOfSatisfying(TencentCloudSDKException.class, e -> assertThat(e.getErrorCode()).isEqualTo("InvalidAction"));
     }
 
     @Test
     void lighthouseAndLiveExactlyOneFullPageAndZeroItems() throws Exception {
-        CommonClient lh = client(server, SimApi.TENCENT_LIGHTHOUSE, "ap-guangzhou");
-        JsonNode lastFull = call(lh, SimApi.TENCENT_LIGHTHOUSE, "{\"Limit\":40,\"Offset\":80}");
+        CommonClient lh = client(server, VendorApi.TENCENT_LIGHTHOUSE, "ap-guangzhou");
+        JsonNode lastFull = call(lh, VendorApi.TENCENT_LIGHTHOUSE, "{\"Limit\":40,\"Offset\":80}");
         assertThat(lastFull.get("InstanceTrafficPackageSet")).hasSize(40);
-        assertThat(call(lh, SimApi.TENCENT_LIGHTHOUSE, "{\"Limit\":40,\"Offset\":120}").get("InstanceTrafficPackageSet")).isEmpty();
-        JsonNode noInstances = call(client(server, SimApi.TENCENT_LIGHTHOUSE, "ap-shanghai"), SimApi.TENCENT_LIGHTHOUSE, "{\"Limit\":100}");
+        assertThat(call(lh, VendorApi.TENCENT_LIGHTHOUSE, "{\"Limit\":40,\"Offset\":120}").get("InstanceTrafficPackageSet")).isEmpty();
+        JsonNode noInstances = call(client(server, VendorApi.TENCENT_LIGHTHOUSE, "ap-shanghai"), VendorApi.TENCENT_LIGHTHOUSE, "{\"Limit\":100}");
         assertThat(noInstances.get("TotalCount").asInt()).isZero();
         assertThat(noInstances.get("InstanceTrafficPackageSet")).isEmpty();
 
-        CommonClient live = client(server, SimApi.TENCENT_LIVE, "");
-        JsonNode onePage = call(live, SimApi.TENCENT_LIVE, "{\"PackageType\":0,\"PageNum\":1,\"PageSize\":25}");
+        CommonClient live = client(server, VendorApi.TENCENT_LIVE, "");
+        JsonNode onePage = call(live, VendorApi.TENCENT_LIVE, "{\"PackageType\":0,\"PageNum\":1,\"PageSize\":25}");
         assertThat(onePage.get("LivePackageInfoList")).hasSize(25);
         assertThat(onePage.get("TotalPage").asInt()).isEqualTo(1);
-        assertThat(call(live, SimApi.TENCENT_LIVE, "{\"PackageType\":0,\"PageNum\":2,\"PageSize\":25}").get("LivePackageInfoList")).isEmpty();
-        JsonNode none = call(client(server, SimApi.TENCENT_LIVE, "", TestScenarios.TC2_ID, TestScenarios.TC2_KEY), SimApi.TENCENT_LIVE, "{\"PackageType\":0}");
+        assertThat(call(live, VendorApi.TENCENT_LIVE, "{\"PackageType\":0,\"PageNum\":2,\"PageSize\":25}").get("LivePackageInfoList")).isEmpty();
+        JsonNode none = call(client(server, VendorApi.TENCENT_LIVE, "", TestScenarios.TC2_ID, TestScenarios.TC2_KEY), VendorApi.TENCENT_LIVE, "{\"PackageType\":0}");
         assertThat(none.get("LivePackageInfoList")).isEmpty();
         assertThat(none.get("TotalNum").asInt()).isZero();
         assertThat(none.get("TotalPage").asInt()).isZero();
@@ -319,7 +307,7 @@ class TencentSdkInteropTest {
 
     @Test
     void accountsSeeOnlyTheirOwnPackages() throws Exception {
-        CommonClient other = client(server, SimApi.TENCENT_VPC, "ap-guangzhou", TestScenarios.TC2_ID, TestScenarios.TC2_KEY);
-        assertThat(call(other, SimApi.TENCENT_VPC, "{}").get("TotalCount").asInt()).isZero();
+        CommonClient other = client(server, VendorApi.TENCENT_VPC, "ap-guangzhou", TestScenarios.TC2_ID, TestScenarios.TC2_KEY);
+        assertThat(call(other, VendorApi.TENCENT_VPC, "{}").get("TotalCount").asInt()).isZero();
     }
 }

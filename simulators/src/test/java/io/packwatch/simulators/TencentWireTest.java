@@ -1,5 +1,6 @@
 package io.packwatch.simulators;
 
+import io.packwatch.core.VendorApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.packwatch.simulators.scenario.Scenario;
 import io.packwatch.simulators.time.ManualClock;
@@ -40,7 +41,7 @@ class TencentWireTest {
             assertThat(noAction.get("Error").get("Code").asText()).isEqualTo("MissingParameter");
             JsonNode get = send(HttpRequest.newBuilder(uri).GET().build());
             assertThat(get.get("Error").get("Code").asText()).isEqualTo("UnsupportedProtocol");
-            JsonNode notJson = TencentSdk.JSON.readTree(new RawClient(s).tencent(SimApi.TENCENT_VPC, "ap-guangzhou", "Limit=1", "AKIDt", "kt").body())
+            JsonNode notJson = TencentSdk.JSON.readTree(new RawClient(s).tencent(VendorApi.TENCENT_VPC, "ap-guangzhou", "Limit=1", "AKIDt", "kt").body())
                     .get("Response");
             assertThat(notJson.get("Error").get("Code").asText()).isEqualTo("InvalidParameter");
         }
@@ -52,7 +53,7 @@ class TencentWireTest {
         try (SimulatorServer s = SimulatorServer.start(SimulatorOptions.of(Scenario.parse(YAML)).withClock(base).withTimeScale(60))) {
             RawClient raw = new RawClient(s);
             base.advance(Duration.ofSeconds(10));   // 10 real seconds = 10 simulated minutes
-            JsonNode p = TencentSdk.JSON.readTree(raw.tencent(SimApi.TENCENT_VPC, "ap-guangzhou", "{}", "AKIDt", "kt").body())
+            JsonNode p = TencentSdk.JSON.readTree(raw.tencent(VendorApi.TENCENT_VPC, "ap-guangzhou", "{}", "AKIDt", "kt").body())
                     .get("Response").get("TrafficPackageSet").get(0);
             assertThat(p.get("UsedAmount").asDouble()).isEqualTo(10);
             assertThat(s.clock().now()).isEqualTo(Instant.parse("2026-11-23T10:10:00Z"));

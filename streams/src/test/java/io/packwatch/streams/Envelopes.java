@@ -3,6 +3,7 @@ package io.packwatch.streams;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.packwatch.core.VendorApi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -59,20 +60,17 @@ public final class Envelopes {
         ObjectNode env = JSON.createObjectNode();
         env.put("envelopeVersion", 1);
         env.put("api", api);
-        env.put("vendor", api.startsWith("tencent") ? "tencent" : "baidu");
-        env.put("product", api.substring(api.indexOf('-') + 1));
+        // the catalogue's facts where the id is in it; tests of unknown ids get a plausible guess
+        java.util.Optional<VendorApi> known = VendorApi.find(api);
+        env.put("vendor", known.map(VendorApi::vendorName).orElse(api.startsWith("tencent") ? "tencent" : "baidu"));
+        env.put("product", known.map(VendorApi::productName).orElse(api.substring(api.indexOf('-') + 1)));
         env.put("account", account);
         if (region == null) {
             env.putNull("region");
         } else {
             env.put("region", region);
         }
-        env.put("action", switch (api) {
-            case "tencent-vpc" -> "DescribeTrafficPackages";
-            case "tencent-lighthouse" -> "DescribeInstancesTrafficPackages";
-            case "tencent-live" -> "DescribeLivePackageInfo";
-            default -> "GET /v1/eiptp";
-        });
+        env.put("action", known.map(VendorApi::action).orElse("GET /v1/eiptp"));
         env.put("apiVersion", "v1");
         env.put("pollId", pollId);
         env.put("collectedAt", collectedAt.toString());

@@ -108,6 +108,8 @@ class NormalizerFuzzTest {
                 yield env;
             }
             case BAIDU_EIP -> pkg("baidu-eip", "prod", "bj", "p", collected, seed("baidu-eip-list.json").get("packageList").get(0));
+            case TENCENT_CDN -> pkg("tencent-cdn", "prod", null, "p", collected,
+                    seed("tencent-cdn-DescribeTrafficPackages.json").at("/Response/TrafficPackages/0"));
         };
     }
 

@@ -1,13 +1,13 @@
 package io.packwatch.collectors.config;
 
-import io.packwatch.collectors.CollectedApi;
+import io.packwatch.core.VendorApi;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /** A validated collector configuration with defaults applied and credentials resolved. */
 public record CollectorConfig(
-        CollectedApi api,
+        VendorApi api,
         Duration pollInterval,
         Site site,
         String endpointOverride,

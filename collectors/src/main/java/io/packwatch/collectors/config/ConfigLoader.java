@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.packwatch.collectors.CollectedApi;
+import io.packwatch.core.VendorApi;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -37,7 +37,7 @@ public final class ConfigLoader {
         this.env = env;
     }
 
-    public CollectorConfig load(Path file, CollectedApi api) {
+    public CollectorConfig load(Path file, VendorApi api) {
         return new ConfigValidator(env).validate(parse(file), api);
     }
 

@@ -1,8 +1,7 @@
 package io.packwatch.collectors.config;
 
-import io.packwatch.collectors.CollectedApi;
-import io.packwatch.collectors.publish.ProducerSettings;
 import io.packwatch.core.VendorApi;
+import io.packwatch.collectors.publish.ProducerSettings;
 import io.packwatch.core.topics.Topics;
 import java.net.URI;
 import java.time.Duration;
@@ -24,7 +23,7 @@ final class ConfigValidator {
         this.credentials = new CredentialResolver(env);
     }
 
-    CollectorConfig validate(ConfigFile f, CollectedApi api) {
+    CollectorConfig validate(ConfigFile f, VendorApi api) {
         List<String> problems = new ArrayList<>();
         if (f.api() != null && !f.api().equals(api.id())) {
             problems.add("api: the file is for '" + f.api() + "' but the collector is " + api.id());
@@ -44,7 +43,7 @@ final class ConfigValidator {
             checkEndpoint(f.endpoint(), api, problems);
         }
         Map<String, String> regionEndpoints = f.regionEndpoints() == null ? Map.of() : Map.copyOf(f.regionEndpoints());
-        if (!regionEndpoints.isEmpty() && api != CollectedApi.BAIDU_EIP) {
+        if (!regionEndpoints.isEmpty() && api != VendorApi.BAIDU_EIP) {
             problems.add("regionEndpoints: only baidu-eip uses per-region endpoints; use endpoint for Tencent APIs");
         }
         regionEndpoints.forEach((region, url) -> checkUrl("regionEndpoints." + region, url, problems));
@@ -149,7 +148,7 @@ final class ConfigValidator {
                 concurrency, millis(shutdown * 1000), accounts, topic, partitions, createTopic, Map.copyOf(producer), opsPort, opsHost);
     }
 
-    private List<CollectorConfig.Account> accounts(List<ConfigFile.Account> in, CollectedApi api, List<String> problems) {
+    private List<CollectorConfig.Account> accounts(List<ConfigFile.Account> in, VendorApi api, List<String> problems) {
         List<CollectorConfig.Account> out = new ArrayList<>();
         if (in == null || in.isEmpty()) {
             problems.add("accounts: at least one account is required");
@@ -193,7 +192,7 @@ final class ConfigValidator {
         return out;
     }
 
-    private static void checkEndpoint(String endpoint, CollectedApi api, List<String> problems) {
+    private static void checkEndpoint(String endpoint, VendorApi api, List<String> problems) {
         if (api.isTencent()) {
             String hostPort = endpoint.replaceFirst("^https?://", "");
             if (hostPort.isBlank() || hostPort.contains("/")) {

@@ -3,7 +3,7 @@ package io.packwatch.collectors.ops;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.packwatch.collectors.CollectedApi;
+import io.packwatch.core.VendorApi;
 import io.packwatch.collectors.publish.PublishListener;
 import io.packwatch.collectors.retry.CallOutcomeListener;
 import java.time.Duration;
@@ -15,10 +15,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /** The collector's Micrometer meters (exported as Prometheus text by {@link OpsServer}). */
 public final class CollectorMetrics {
     private final MeterRegistry registry;
-    private final CollectedApi api;
+    private final VendorApi api;
     private final Map<String, AtomicLong> lastSuccess = new ConcurrentHashMap<>();
 
-    public CollectorMetrics(MeterRegistry registry, CollectedApi api) {
+    public CollectorMetrics(MeterRegistry registry, VendorApi api) {
         this.registry = registry;
         this.api = api;
     }

@@ -41,7 +41,7 @@ public final class EnvelopeFactory {
     private RawEnvelope envelope(PollContext ctx, RawEnvelope.Type type, Instant collectedAt, String requestId,
                                  String instanceId, Integer packageType, JsonNode item,
                                  PollSummary summary) {
-        return new RawEnvelope(type, ctx.vendorApi(), ctx.api().vendor(), ctx.api().product(), ctx.account(),
+        return new RawEnvelope(type, ctx.api(), ctx.api().vendorName(), ctx.api().productName(), ctx.account(),
                 ctx.envelopeRegion(), ctx.api().action(), ctx.api().apiVersion(), ctx.pollId(), collectedAt, requestId,
                 collectorVersion, instanceId, packageType, item, summary);
     }

@@ -1,6 +1,6 @@
 package io.packwatch.collectors.run;
 
-import io.packwatch.collectors.CollectedApi;
+import io.packwatch.core.VendorApi;
 import io.packwatch.collectors.config.CollectorConfig;
 import io.packwatch.collectors.ops.CollectorMetrics;
 import io.packwatch.collectors.paging.IncompleteReason;
@@ -59,7 +59,7 @@ public final class Collector implements AutoCloseable {
         });
     }
 
-    public CollectedApi api() {
+    public VendorApi api() {
         return config.api();
     }
 

@@ -1,6 +1,5 @@
 package io.packwatch.collectors.run;
 
-import io.packwatch.collectors.CollectedApi;
 import io.packwatch.core.VendorApi;
 import io.packwatch.core.topics.Topics;
 import java.util.Map;
@@ -11,6 +10,7 @@ import io.packwatch.collectors.ops.CollectorMetrics;
 import io.packwatch.collectors.pacing.TokenBucket;
 import io.packwatch.collectors.paging.BaiduEipLister;
 import io.packwatch.collectors.paging.Lister;
+import io.packwatch.collectors.paging.TencentCdnLister;
 import io.packwatch.collectors.paging.TencentLighthouseLister;
 import io.packwatch.collectors.paging.TencentLiveLister;
 import io.packwatch.collectors.paging.TencentVpcLister;
@@ -41,7 +41,7 @@ public final class CollectorFactory {
         AtomicBoolean abandoning = new AtomicBoolean();
         if (config.createTopic()) {
             TopicEnsurer.ensure(config.producerProperties(), config.topic(), config.topicPartitions(),
-                    Topics.create(Topics.DEFAULT_PREFIX, Map.of()).raw(VendorApi.fromId(config.api().id())).topicConfig());
+                    Topics.create(Topics.DEFAULT_PREFIX, Map.of()).raw(config.api()).topicConfig());
         }
         KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
                 ProducerSettings.of(config.producerProperties(), "packwatch-collector-" + config.api().id()));
@@ -51,7 +51,7 @@ public final class CollectorFactory {
     }
 
     static List<PollTarget> targets(CollectorConfig config, Clock clock) {
-        HttpClient baiduHttp = config.api() == CollectedApi.BAIDU_EIP
+        HttpClient baiduHttp = config.api() == VendorApi.BAIDU_EIP
                 ? HttpClient.newBuilder().connectTimeout(config.connectTimeout()).version(HttpClient.Version.HTTP_1_1).build()
                 : null;
         return targets(config, clock, baiduHttp);
@@ -70,21 +70,22 @@ public final class CollectorFactory {
         return targets;
     }
 
-    private static Lister lister(CollectorConfig config, CollectorConfig.Account account, String region, HttpClient baiduHttp,
-                                 Clock clock) {
-        CollectedApi api = config.api();
-        if (api == CollectedApi.BAIDU_EIP) {
-            BceV1Signer signer = new BceV1Signer(account.credentials().id().reveal(), account.credentials().key().reveal(),
-                    BCE_EXPIRATION_SECONDS);
-            return new BaiduEipLister(new BaiduEipTransport(baiduHttp, config.baiduBaseUrl(region), signer, config.readTimeout(), clock));
-        }
-        TencentTransport transport = new TencentTransport(
-                TencentClientFactory.create(config, account.credentials(), region), api.action(), clock);
+    /** The per-API part of the collector: an exhaustive switch, so a catalogue entry without a lister does not compile. */
+    static Lister lister(CollectorConfig config, CollectorConfig.Account account, String region, HttpClient baiduHttp,
+                         Clock clock) {
+        VendorApi api = config.api();
         return switch (api) {
-            case TENCENT_VPC -> new TencentVpcLister(transport);
-            case TENCENT_LIGHTHOUSE -> new TencentLighthouseLister(transport);
-            case TENCENT_LIVE -> new TencentLiveLister(transport);
-            case BAIDU_EIP -> throw new IllegalStateException("unreachable");
+            case TENCENT_VPC -> new TencentVpcLister(tencent(config, account, region, clock));
+            case TENCENT_LIGHTHOUSE -> new TencentLighthouseLister(tencent(config, account, region, clock));
+            case TENCENT_LIVE -> new TencentLiveLister(tencent(config, account, region, clock));
+            case TENCENT_CDN -> new TencentCdnLister(tencent(config, account, region, clock));
+            case BAIDU_EIP -> new BaiduEipLister(new BaiduEipTransport(baiduHttp, config.baiduBaseUrl(region),
+                    new BceV1Signer(account.credentials().id().reveal(), account.credentials().key().reveal(),
+                            BCE_EXPIRATION_SECONDS), config.readTimeout(), clock));
         };
+    }
+
+    private static TencentTransport tencent(CollectorConfig config, CollectorConfig.Account account, String region, Clock clock) {
+        return new TencentTransport(TencentClientFactory.create(config, account.credentials(), region), config.api().action(), clock);
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.packwatch.collectors.CollectedApi;
+import io.packwatch.core.VendorApi;
 import io.packwatch.collectors.config.CollectorConfig;
 import io.packwatch.collectors.ops.OpsServer;
 import io.packwatch.collectors.paging.IncompleteReason;
@@ -69,15 +69,15 @@ public final class CollectorHost implements AutoCloseable {
     }
 
     /** One cycle of every hosted collector, in parallel. */
-    public Map<CollectedApi, CycleReport> runOnce() throws InterruptedException {
+    public Map<VendorApi, CycleReport> runOnce() throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(runners.size());
         try {
-            Map<CollectedApi, Future<CycleReport>> futures = new LinkedHashMap<>();
+            Map<VendorApi, Future<CycleReport>> futures = new LinkedHashMap<>();
             for (CollectorRunner r : runners) {
                 futures.put(r.collector().api(), pool.submit(r::runOnce));
             }
-            Map<CollectedApi, CycleReport> reports = new LinkedHashMap<>();
-            for (Map.Entry<CollectedApi, Future<CycleReport>> e : futures.entrySet()) {
+            Map<VendorApi, CycleReport> reports = new LinkedHashMap<>();
+            for (Map.Entry<VendorApi, Future<CycleReport>> e : futures.entrySet()) {
                 try {
                     reports.put(e.getKey(), e.getValue().get());
                 } catch (ExecutionException ex) {

@@ -1,6 +1,6 @@
 package io.packwatch.collectors.run;
 
-import io.packwatch.collectors.CollectedApi;
+import io.packwatch.core.VendorApi;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -13,7 +13,7 @@ final class PollIds {
 
     private PollIds() { }
 
-    static String next(CollectedApi api, String account, String keyRegion, Instant startedAt) {
+    static String next(VendorApi api, String account, String keyRegion, Instant startedAt) {
         byte[] random = new byte[4];
         ThreadLocalRandom.current().nextBytes(random);
         return api.id() + "/" + account + "/" + keyRegion + "/" + STAMP.format(startedAt) + "-" + HexFormat.of().formatHex(random);

@@ -10,7 +10,8 @@ public final class TencentErrors {
         if (code == null || code.isEmpty()) {
             return Retryability.FATAL;
         }
-        if (code.startsWith("RequestLimitExceeded")) {
+        // CDN throttles with its own code (vendor-spec 12)
+        if (code.startsWith("RequestLimitExceeded") || code.equals("UnauthorizedOperation.OperationTooOften")) {
             return Retryability.THROTTLED;
         }
         if (code.equals("AuthFailure.SignatureExpire")) {

@@ -1,6 +1,6 @@
 package io.packwatch.collectors.bench;
 
-import io.packwatch.collectors.CollectedApi;
+import io.packwatch.core.VendorApi;
 import io.packwatch.collectors.config.CollectorConfig;
 import io.packwatch.collectors.config.ConfigLoader;
 import io.packwatch.collectors.run.CollectorHost;
@@ -17,7 +17,7 @@ public final class BenchCollector {
     private BenchCollector() { }
 
     public static void main(String[] args) throws Exception {
-        CollectedApi api = CollectedApi.fromId(args[0]).orElseThrow();
+        VendorApi api = VendorApi.find(args[0]).orElseThrow();
         CollectorConfig config = new ConfigLoader().load(Path.of(args[1]), api);
         int cycles = Integer.parseInt(args[2]);
         try (CollectorHost host = new CollectorHost(List.of(config), null, "127.0.0.1")) {

@@ -1,8 +1,7 @@
 package io.packwatch.collectors.bench;
 
 import io.packwatch.collectors.CollectCommand;
-import io.packwatch.collectors.CollectedApi;
-import io.packwatch.simulators.SimApi;
+import io.packwatch.core.VendorApi;
 import io.packwatch.simulators.SimulatorOptions;
 import io.packwatch.simulators.SimulatorServer;
 import io.packwatch.simulators.control.Outcome;
@@ -38,7 +37,7 @@ public final class CollectorBenchmark {
 
     private CollectorBenchmark() { }
 
-    record Result(CollectedApi api, boolean complete, long pages, long packages, long durationMs, long peakRssKb) { }
+    record Result(VendorApi api, boolean complete, long pages, long packages, long durationMs, long peakRssKb) { }
 
     public static void main(String[] args) throws Exception {
         int perApi = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
@@ -48,24 +47,24 @@ public final class CollectorBenchmark {
         boolean parallel = args.length > 2 && args[2].equals("parallel");
         // cycles (5th argument, default 1): 1 = the real CLI's --once on a cold JVM; 2 = one warm-up cycle, the second measured.
         int cycles = args.length > 4 ? Integer.parseInt(args[4]) : 1;
-        List<CollectedApi> apis = args.length > 3 && !args[3].equals("all")
-                ? java.util.Arrays.stream(args[3].split(",")).map(id -> CollectedApi.fromId(id).orElseThrow()).toList()
-                : List.of(CollectedApi.values());
+        List<VendorApi> apis = args.length > 3 && !args[3].equals("all")
+                ? java.util.Arrays.stream(args[3].split(",")).map(id -> VendorApi.find(id).orElseThrow()).toList()
+                : List.of(VendorApi.values());
         Path work = Files.createTempDirectory("packwatch-collector-bench");
         System.out.printf("generating %,d packages per API ...%n", perApi);
         try (EmbeddedKafka kafka = EmbeddedKafka.start(work.resolve("kafka"));
              SimulatorServer sim = SimulatorServer.start(SimulatorOptions.of(Scenario.generated(perApi, 42)))) {
-            Map<CollectedApi, Process> processes = new LinkedHashMap<>();
-            Map<CollectedApi, AtomicLong> peaks = new LinkedHashMap<>();
-            Map<CollectedApi, List<String>> output = new LinkedHashMap<>();
+            Map<VendorApi, Process> processes = new LinkedHashMap<>();
+            Map<VendorApi, AtomicLong> peaks = new LinkedHashMap<>();
+            Map<VendorApi, List<String>> output = new LinkedHashMap<>();
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
                 List<NewTopic> topics = new ArrayList<>();
-                for (CollectedApi api : CollectedApi.values()) {
+                for (VendorApi api : VendorApi.values()) {
                     topics.add(new NewTopic("bench.raw." + api.id(), 6, (short) 1));
                 }
                 admin.createTopics(topics).all().get();
             }
-            for (CollectedApi api : apis) {
+            for (VendorApi api : apis) {
                 if (!parallel) {
                     awaitAll(processes, peaks);
                 }
@@ -106,7 +105,7 @@ public final class CollectorBenchmark {
             }
             awaitAll(processes, peaks);
             List<Result> results = new ArrayList<>();
-            for (CollectedApi api : apis) {
+            for (VendorApi api : apis) {
                 Result r = null;
                 synchronized (output.get(api)) {
                     for (String line : output.get(api)) {
@@ -131,7 +130,7 @@ public final class CollectorBenchmark {
         }
     }
 
-    private static void awaitAll(Map<CollectedApi, Process> processes, Map<CollectedApi, AtomicLong> peaks) throws InterruptedException {
+    private static void awaitAll(Map<VendorApi, Process> processes, Map<VendorApi, AtomicLong> peaks) throws InterruptedException {
         while (processes.values().stream().anyMatch(Process::isAlive)) {
             processes.forEach((api, p) -> peaks.get(api).accumulateAndGet(rssKb(p.pid()), Math::max));
             Thread.sleep(200);
@@ -145,7 +144,7 @@ public final class CollectorBenchmark {
         System.out.println("| API | complete | requests | throttled | configured req/s | achieved req/s | efficiency | max req in any 1 s | packages | packages/s | peak RSS |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         for (Result r : results) {
-            SimApi simApi = SimApi.fromId(r.api().id());
+            VendorApi simApi = VendorApi.fromId(r.api().id());
             String account = r.api().isTencent() ? Generator.TENCENT_ACCOUNT : Generator.BAIDU_ACCOUNT;
             long requests = sim.stats().requests(simApi, account) / cycles;
             long throttled = sim.stats().requests(simApi, account, Outcome.THROTTLED);
@@ -157,10 +156,10 @@ public final class CollectorBenchmark {
         }
     }
 
-    private static String config(CollectedApi api, SimulatorServer sim, String bootstrap) {
+    private static String config(VendorApi api, SimulatorServer sim, String bootstrap) {
         StringBuilder y = new StringBuilder();
         y.append("api: ").append(api.id()).append('\n');
-        if (api == CollectedApi.BAIDU_EIP) {
+        if (api == VendorApi.BAIDU_EIP) {
             y.append("regionEndpoints:\n");
             sim.baiduEndpoints().forEach((r, url) -> y.append("  ").append(r).append(": ").append(url).append('\n'));
         } else {
@@ -169,7 +168,7 @@ public final class CollectorBenchmark {
         y.append("accounts:\n  - name: bench\n    credentials: ");
         y.append(api.isTencent() ? "{idEnv: BENCH_TC_ID, keyEnv: BENCH_TC_KEY}\n" : "{idEnv: BENCH_BD_AK, keyEnv: BENCH_BD_SK}\n");
         if (api.regional()) {
-            y.append("    regions: [").append(api == CollectedApi.BAIDU_EIP ? "bj" : "ap-guangzhou").append("]\n");
+            y.append("    regions: [").append(api == VendorApi.BAIDU_EIP ? "bj" : "ap-guangzhou").append("]\n");
         }
         y.append("kafka:\n  topic: bench.raw.").append(api.id()).append("\n  producer: {bootstrap.servers: \"").append(bootstrap).append("\"}\n");
         return y.toString();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.packwatch.collectors.CollectCommand;
-import io.packwatch.collectors.CollectedApi;
+import io.packwatch.core.VendorApi;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -39,22 +39,34 @@ class ConfigLoaderTest {
 
     @Test
     void everyExampleIsValidForItsApi() {
-        CollectorConfig vpc = loader.load(example("tencent-vpc"), CollectedApi.TENCENT_VPC);
+        CollectorConfig vpc = loader.load(example("tencent-vpc"), VendorApi.TENCENT_VPC);
         assertThat(vpc.accounts().get(0).regions()).containsExactly("ap-guangzhou", "ap-shanghai", "ap-beijing");
         assertThat(vpc.accounts().get(0).credentials().key().reveal()).isEqualTo("keyExample");
         assertThat(vpc.topic()).isEqualTo("packwatch.raw.tencent-vpc");
         assertThat(vpc.pollInterval()).isEqualTo(Duration.ofSeconds(300));
         assertThat(vpc.requestsPerSecond()).isEqualTo(15.0);
 
-        CollectorConfig live = loader.load(example("tencent-live"), CollectedApi.TENCENT_LIVE);
+        CollectorConfig live = loader.load(example("tencent-live"), VendorApi.TENCENT_LIVE);
         assertThat(live.accounts().get(0).regions()).containsExactly("");
-        assertThat(loader.load(example("baidu-eip"), CollectedApi.BAIDU_EIP).baiduBaseUrl("bj"))
+        assertThat(loader.load(example("baidu-eip"), VendorApi.BAIDU_EIP).baiduBaseUrl("bj"))
                 .isEqualTo("https://eip.bj.baidubce.com");
+
+        CollectorConfig cdn = loader.load(example("tencent-cdn"), VendorApi.TENCENT_CDN);
+        assertThat(cdn.accounts().get(0).regions()).as("no region").containsExactly("");
+        assertThat(cdn.topic()).isEqualTo("packwatch.raw.tencent-cdn");
+        assertThat(cdn.requestsPerSecond()).isEqualTo(15.0);
+    }
+
+    @Test
+    void everyCatalogueApiHasAnExample() {
+        for (VendorApi api : VendorApi.values()) {
+            assertThat(example(api.id())).as(api.id()).isRegularFile();
+        }
     }
 
     @Test
     void lighthouseExampleNamesMissingSecretFiles() {
-        assertThatThrownBy(() -> loader.load(example("tencent-lighthouse"), CollectedApi.TENCENT_LIGHTHOUSE))
+        assertThatThrownBy(() -> loader.load(example("tencent-lighthouse"), VendorApi.TENCENT_LIGHTHOUSE))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("accounts[0].credentials.idFile: cannot read /run/secrets/tencent-intl-id");
     }
@@ -70,7 +82,7 @@ class ConfigLoaderTest {
                     regions: [ap-guangzhou]
                 kafka: {producer: {bootstrap.servers: "x:9092", security.protocol: SASL_SSL}}
                 """.formatted(dir.resolve("id"), dir.resolve("key"));
-        CollectorConfig cfg = validate(yaml, CollectedApi.TENCENT_LIGHTHOUSE);
+        CollectorConfig cfg = validate(yaml, VendorApi.TENCENT_LIGHTHOUSE);
         assertThat(cfg.accounts().get(0).credentials().id().reveal()).isEqualTo("AKIDfromfile");
         assertThat(cfg.producerProperties()).containsEntry("security.protocol", "SASL_SSL");
         assertThat(cfg.requestsPerSecond()).isEqualTo(8.0);
@@ -86,7 +98,7 @@ class ConfigLoaderTest {
                     regions: [bj]
                 kafka: {producer: {bootstrap.servers: "x:9092"}}
                 """;
-        assertThatThrownBy(() -> validate(yaml, CollectedApi.BAIDU_EIP))
+        assertThatThrownBy(() -> validate(yaml, VendorApi.BAIDU_EIP))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("accounts[0].credentials.secretKey: inline credentials are not accepted")
                 .message().doesNotContain("verySecretValue123");
@@ -105,7 +117,7 @@ class ConfigLoaderTest {
                     credentials: {idEnv: TENCENTCLOUD_SECRET_ID, keyEnv: TENCENTCLOUD_SECRET_KEY}
                     regions: [x, x]
                 """;
-        assertThatThrownBy(() -> validate(yaml, CollectedApi.TENCENT_LIGHTHOUSE))
+        assertThatThrownBy(() -> validate(yaml, VendorApi.TENCENT_LIGHTHOUSE))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).contains(
                         "api: the file is for 'tencent-vpc' but the collector is tencent-lighthouse",
                         "pollIntervalSeconds: must be greater than 0",
@@ -128,7 +140,7 @@ class ConfigLoaderTest {
                 "enable.idempotence: \"false\"", "kafka.producer.enable.idempotence: must be true",
                 "max.in.flight.requests.per.connection: 6", "kafka.producer.max.in.flight.requests.per.connection: must be a whole number from 1 to 5",
                 "retries: 0", "kafka.producer.retries: must be a whole number of at least 1");
-        unsafe.forEach((line, problem) -> assertThatThrownBy(() -> validate(base + "    " + line + "\n", CollectedApi.TENCENT_VPC))
+        unsafe.forEach((line, problem) -> assertThatThrownBy(() -> validate(base + "    " + line + "\n", VendorApi.TENCENT_VPC))
                 .as(line)
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).singleElement()
                         .asString().startsWith(problem)));
@@ -140,7 +152,7 @@ class ConfigLoaderTest {
                     max.in.flight.requests.per.connection: 10
                     retries: 0
                 """;
-        assertThatThrownBy(() -> validate(all.replace("name: a", "name: a/b"), CollectedApi.TENCENT_VPC))
+        assertThatThrownBy(() -> validate(all.replace("name: a", "name: a/b"), VendorApi.TENCENT_VPC))
                 .isInstanceOfSatisfying(ConfigException.class, e -> {
                     assertThat(e.problems()).hasSize(5).anySatisfy(p -> assertThat(p).startsWith("accounts[0].name:"));
                     assertThat(e.problems()).filteredOn(p -> p.startsWith("kafka.producer.")).extracting(p -> p.substring(0, p.indexOf(':')))
@@ -159,10 +171,10 @@ class ConfigLoaderTest {
                     retries: 10
                     security.protocol: SASL_SSL
                 """;
-        CollectorConfig cfg = validate(yaml, CollectedApi.TENCENT_VPC);
+        CollectorConfig cfg = validate(yaml, VendorApi.TENCENT_VPC);
         assertThat(cfg.producerProperties()).containsEntry("acks", "all").containsEntry("retries", 10)
                 .containsEntry("security.protocol", "SASL_SSL");
-        assertThat(validate(yaml.replace("acks: all", "acks: -1"), CollectedApi.TENCENT_VPC).producerProperties())
+        assertThat(validate(yaml.replace("acks: all", "acks: -1"), VendorApi.TENCENT_VPC).producerProperties())
                 .containsEntry("acks", -1);
     }
 
@@ -203,7 +215,7 @@ class ConfigLoaderTest {
                     regions: [ap-guangzhou]
                 kafka: {producer: {bootstrap.servers: "x:9092"}}
                 """;
-        assertThatThrownBy(() -> validate(yaml, CollectedApi.TENCENT_LIVE))
+        assertThatThrownBy(() -> validate(yaml, VendorApi.TENCENT_LIVE))
                 .hasMessageContaining("accounts[0].regions: tencent-live has no regions; remove the key");
     }
 
@@ -214,7 +226,7 @@ class ConfigLoaderTest {
         assertThat(new AccountCredentials(s, s, null).toString()).doesNotContain("hunter2");
     }
 
-    private CollectorConfig validate(String yaml, CollectedApi api) {
+    private CollectorConfig validate(String yaml, VendorApi api) {
         return new ConfigValidator(ENV::get).validate(loader.parse(yaml), api);
     }
 }

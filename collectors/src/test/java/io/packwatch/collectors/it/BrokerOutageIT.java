@@ -3,12 +3,11 @@ package io.packwatch.collectors.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.Counter;
-import io.packwatch.collectors.CollectedApi;
+import io.packwatch.core.VendorApi;
 import io.packwatch.collectors.config.CollectorConfig;
 import io.packwatch.collectors.config.ConfigLoader;
 import io.packwatch.collectors.run.CollectorHost;
 import io.packwatch.collectors.run.CycleReport;
-import io.packwatch.simulators.SimApi;
 import io.packwatch.simulators.SimulatorOptions;
 import io.packwatch.simulators.SimulatorServer;
 import io.packwatch.simulators.scenario.Scenario;
@@ -82,12 +81,12 @@ class BrokerOutageIT {
                       topic: %s
                       producer: {bootstrap.servers: "%s", linger.ms: 5, reconnect.backoff.max.ms: 500}
                     """.formatted(sim.tencentEndpoint(), topic, cluster.bootstrapServers()));
-            CollectorConfig cfg = new ConfigLoader(Fixtures.ENV::get).load(file, CollectedApi.TENCENT_VPC);
+            CollectorConfig cfg = new ConfigLoader(Fixtures.ENV::get).load(file, VendorApi.TENCENT_VPC);
 
             // The test Log4j configuration appends every run's lines to this file: read only what this run adds.
             long logOffset = Files.exists(SecretsScanIT.LOG) ? Files.size(SecretsScanIT.LOG) : 0;
             try (CollectorHost host = new CollectorHost(List.of(cfg), null, "127.0.0.1")) {
-                CompletableFuture<Map<CollectedApi, CycleReport>> cycle = CompletableFuture.supplyAsync(() -> {
+                CompletableFuture<Map<VendorApi, CycleReport>> cycle = CompletableFuture.supplyAsync(() -> {
                     try {
                         return host.runOnce();
                     } catch (InterruptedException e) {
@@ -96,7 +95,7 @@ class BrokerOutageIT {
                 });
                 // 30 pages at 5 requests/s: stop the broker once a few pages are through.
                 Awaitility.await().atMost(Duration.ofSeconds(30))
-                        .until(() -> sim.stats().requests(SimApi.TENCENT_VPC, "tc") >= 5);
+                        .until(() -> sim.stats().requests(VendorApi.TENCENT_VPC, "tc") >= 5);
                 BrokerServer broker = cluster.brokers().values().iterator().next();
                 broker.shutdown();
                 broker.awaitShutdown();
@@ -112,7 +111,7 @@ class BrokerOutageIT {
                 }
                 assertThat(cycle).isNotDone();
                 broker.startup();
-                CycleReport report = cycle.get(120, TimeUnit.SECONDS).get(CollectedApi.TENCENT_VPC);
+                CycleReport report = cycle.get(120, TimeUnit.SECONDS).get(VendorApi.TENCENT_VPC);
                 assertThat(report.complete()).as("%s", report).isTrue();
                 assertThat(report.packages()).isEqualTo(PACKAGES);
 
@@ -153,6 +152,6 @@ class BrokerOutageIT {
 
     private static double publishFailures(CollectorHost host) {
         return host.registry().find("packwatch.collector.publish.failures")
-                .tag("api", CollectedApi.TENCENT_VPC.id()).counters().stream().mapToDouble(Counter::count).sum();
+                .tag("api", VendorApi.TENCENT_VPC.id()).counters().stream().mapToDouble(Counter::count).sum();
     }
 }

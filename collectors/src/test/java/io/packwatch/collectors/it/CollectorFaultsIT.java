@@ -8,12 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.Counter;
-import io.packwatch.collectors.CollectedApi;
+import io.packwatch.core.VendorApi;
 import io.packwatch.collectors.config.CollectorConfig;
 import io.packwatch.collectors.run.CollectorHost;
 import io.packwatch.collectors.run.CycleReport;
 import io.packwatch.collectors.run.PollResult;
-import io.packwatch.simulators.SimApi;
 import io.packwatch.simulators.SimulatorOptions;
 import io.packwatch.simulators.SimulatorServer;
 import io.packwatch.simulators.control.Fault;
@@ -61,32 +60,32 @@ class CollectorFaultsIT {
 
     @Test
     void throttlingStormFinishesTheCycleWithoutExceedingTheLimit() throws Exception {
-        start(2000, f -> f.rate(SimApi.TENCENT_VPC, 0.3, Fault.throttle()));
+        start(2000, f -> f.rate(VendorApi.TENCENT_VPC, 0.3, Fault.throttle()));
         String topic = Fixtures.topic("storm");
-        CollectorConfig cfg = config(CollectedApi.TENCENT_VPC, sim, topic,
+        CollectorConfig cfg = config(VendorApi.TENCENT_VPC, sim, topic,
                 account("main", "TC_ID", "TC_KEY", List.of("ap-guangzhou")), "pacing: {requestsPerSecond: 18}\n");
         try (CollectorHost host = new CollectorHost(List.of(cfg), null, "127.0.0.1")) {
-            CycleReport report = host.runOnce().get(CollectedApi.TENCENT_VPC);
+            CycleReport report = host.runOnce().get(VendorApi.TENCENT_VPC);
             assertThat(report.complete()).as("%s", report).isTrue();
             assertThat(report.packages()).isEqualTo(2000);
             assertThat(counter(host, "packwatch.collector.throttles")).isPositive();
         }
-        assertThat(sim.stats().requests(SimApi.TENCENT_VPC, "tc", Outcome.FAULT)).isPositive();
-        assertThat(sim.stats().maxPerSecond(SimApi.TENCENT_VPC, "tc")).isLessThanOrEqualTo(20);
+        assertThat(sim.stats().requests(VendorApi.TENCENT_VPC, "tc", Outcome.FAULT)).isPositive();
+        assertThat(sim.stats().maxPerSecond(VendorApi.TENCENT_VPC, "tc")).isLessThanOrEqualTo(20);
         assertThat(packages(Fixtures.readUntilSummaries(topic, Fixtures.PARTITIONS))).hasSize(2000);
     }
 
     @Test
     void serverErrorBurstsAndTimeoutsAreRetried() throws Exception {
-        start(VPC_GZ, f -> f.next(SimApi.TENCENT_VPC, "tc", 2, Fault.http(503))
-                .next(SimApi.TENCENT_VPC, "tc", 1, Fault.internalError())
-                .next(SimApi.TENCENT_VPC, "tc", 1, Fault.slow(Duration.ofSeconds(4)))
-                .next(SimApi.TENCENT_VPC, "tc", 1, Fault.connectionReset()));
+        start(VPC_GZ, f -> f.next(VendorApi.TENCENT_VPC, "tc", 2, Fault.http(503))
+                .next(VendorApi.TENCENT_VPC, "tc", 1, Fault.internalError())
+                .next(VendorApi.TENCENT_VPC, "tc", 1, Fault.slow(Duration.ofSeconds(4)))
+                .next(VendorApi.TENCENT_VPC, "tc", 1, Fault.connectionReset()));
         String topic = Fixtures.topic("5xx");
-        CollectorConfig cfg = config(CollectedApi.TENCENT_VPC, sim, topic,
+        CollectorConfig cfg = config(VendorApi.TENCENT_VPC, sim, topic,
                 account("main", "TC_ID", "TC_KEY", List.of("ap-guangzhou")), "retry: {maxAttempts: 6, initialBackoffMillis: 50, maxBackoffMillis: 200}\n");
         try (CollectorHost host = new CollectorHost(List.of(cfg), null, "127.0.0.1")) {
-            CycleReport report = host.runOnce().get(CollectedApi.TENCENT_VPC);
+            CycleReport report = host.runOnce().get(VendorApi.TENCENT_VPC);
             assertThat(report.complete()).as("%s", report).isTrue();
             assertThat(counter(host, "packwatch.collector.retries")).isGreaterThanOrEqualTo(5);
         }
@@ -98,13 +97,13 @@ class CollectorFaultsIT {
     @Test
     void malformedPageIsNotPublishedAndTheNextCycleRecovers() throws Exception {
         // The first page answers normally (after 1 ms), the second is cut in half.
-        start(VPC_GZ, f -> f.next(SimApi.TENCENT_VPC, "tc", 1, Fault.slow(Duration.ofMillis(1)))
-                .next(SimApi.TENCENT_VPC, "tc", 1, Fault.malformedJson()));
+        start(VPC_GZ, f -> f.next(VendorApi.TENCENT_VPC, "tc", 1, Fault.slow(Duration.ofMillis(1)))
+                .next(VendorApi.TENCENT_VPC, "tc", 1, Fault.malformedJson()));
         String topic = Fixtures.topic("malformed");
-        CollectorConfig cfg = config(CollectedApi.TENCENT_VPC, sim, topic,
+        CollectorConfig cfg = config(VendorApi.TENCENT_VPC, sim, topic,
                 account("main", "TC_ID", "TC_KEY", List.of("ap-guangzhou")), null);
         try (CollectorHost host = new CollectorHost(List.of(cfg), null, "127.0.0.1")) {
-            CycleReport first = host.runOnce().get(CollectedApi.TENCENT_VPC);
+            CycleReport first = host.runOnce().get(VendorApi.TENCENT_VPC);
             assertThat(first.complete()).isFalse();
             PollResult poll = first.polls().get(0);
             assertThat(poll.reasons()).extracting(r -> r.code()).containsExactly("MalformedResponse");
@@ -121,7 +120,7 @@ class CollectorFaultsIT {
                 assertThat(sum.at("/incompleteReasons/0/code").asText()).isEqualTo("MalformedResponse");
             });
 
-            CycleReport second = host.runOnce().get(CollectedApi.TENCENT_VPC);
+            CycleReport second = host.runOnce().get(VendorApi.TENCENT_VPC);
             assertThat(second.complete()).as("%s", second).isTrue();
             assertThat(second.packages()).isEqualTo(VPC_GZ);
         }
@@ -131,12 +130,12 @@ class CollectorFaultsIT {
 
     @Test
     void baiduRetries5xxAndReportsAWrongKeyOnceWithItsRequestId() throws Exception {
-        start(10, f -> f.next(SimApi.BAIDU_EIP, "bd", 2, Fault.http(503)).next(SimApi.BAIDU_EIP, "bd", 1, Fault.internalError()));
+        start(10, f -> f.next(VendorApi.BAIDU_EIP, "bd", 2, Fault.http(503)).next(VendorApi.BAIDU_EIP, "bd", 1, Fault.internalError()));
         String topic = Fixtures.topic("baidu-faults");
-        CollectorConfig cfg = config(CollectedApi.BAIDU_EIP, sim, topic,
+        CollectorConfig cfg = config(VendorApi.BAIDU_EIP, sim, topic,
                 account("main", "BD_AK", "BD_SK", List.of("bj")) + account("broken", "BD_AK", "WRONG_KEY", List.of("bj")), null);
         try (CollectorHost host = new CollectorHost(List.of(cfg), null, "127.0.0.1")) {
-            CycleReport report = host.runOnce().get(CollectedApi.BAIDU_EIP);
+            CycleReport report = host.runOnce().get(VendorApi.BAIDU_EIP);
             PollResult main = report.polls().stream().filter(p -> p.account().equals("main")).findFirst().orElseThrow();
             PollResult broken = report.polls().stream().filter(p -> p.account().equals("broken")).findFirst().orElseThrow();
             assertThat(main.complete()).as("%s", main).isTrue();
@@ -155,11 +154,11 @@ class CollectorFaultsIT {
     void authFailureOnOneAccountDoesNotStopTheOther() throws Exception {
         start(VPC_GZ, f -> { });
         String topic = Fixtures.topic("auth");
-        CollectorConfig cfg = config(CollectedApi.TENCENT_VPC, sim, topic,
+        CollectorConfig cfg = config(VendorApi.TENCENT_VPC, sim, topic,
                 account("main", "TC_ID", "TC_KEY", List.of("ap-guangzhou"))
                         + account("broken", "TC2_ID", "WRONG_KEY", List.of("ap-guangzhou")), null);
         try (CollectorHost host = new CollectorHost(List.of(cfg), null, "127.0.0.1")) {
-            CycleReport report = host.runOnce().get(CollectedApi.TENCENT_VPC);
+            CycleReport report = host.runOnce().get(VendorApi.TENCENT_VPC);
             assertThat(report.complete()).isFalse();
             PollResult main = report.polls().stream().filter(p -> p.account().equals("main")).findFirst().orElseThrow();
             PollResult broken = report.polls().stream().filter(p -> p.account().equals("broken")).findFirst().orElseThrow();
@@ -171,8 +170,8 @@ class CollectorFaultsIT {
             assertThat(broken.reasons().get(0).requestId()).isNotBlank();
         }
         // Not retried in a loop: exactly one request besides the good account's three pages.
-        assertThat(sim.stats().requests(SimApi.TENCENT_VPC, "tc")).isEqualTo(3);
-        assertThat(sim.stats().requests(SimApi.TENCENT_VPC)).as("%s", sim.stats().snapshot()).isEqualTo(4);
+        assertThat(sim.stats().requests(VendorApi.TENCENT_VPC, "tc")).isEqualTo(3);
+        assertThat(sim.stats().requests(VendorApi.TENCENT_VPC)).as("%s", sim.stats().snapshot()).isEqualTo(4);
         List<Fixtures.Raw> records = Fixtures.readUntilSummaries(topic, 2 * Fixtures.PARTITIONS);
         assertThat(packages(records)).hasSize(VPC_GZ);
         Set<String> incomplete = summaries(records).stream().filter(s -> !s.envelope().at("/summary/complete").asBoolean())

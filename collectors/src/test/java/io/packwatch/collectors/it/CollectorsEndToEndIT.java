@@ -11,12 +11,11 @@ import com.tencentcloudapi.common.CommonClient;
 import com.tencentcloudapi.common.Credential;
 import com.tencentcloudapi.common.profile.ClientProfile;
 import com.tencentcloudapi.common.profile.HttpProfile;
-import io.packwatch.collectors.CollectedApi;
+import io.packwatch.core.VendorApi;
 import io.packwatch.collectors.config.CollectorConfig;
 import io.packwatch.collectors.run.CollectorHost;
 import io.packwatch.collectors.run.CycleReport;
 import io.packwatch.collectors.vendor.VendorJson;
-import io.packwatch.simulators.SimApi;
 import io.packwatch.simulators.SimulatorOptions;
 import io.packwatch.simulators.SimulatorServer;
 import io.packwatch.simulators.scenario.Scenario;
@@ -78,7 +77,7 @@ class CollectorsEndToEndIT {
     @Test
     void tencentVpc() throws Exception {
         String topic = Fixtures.topic("vpc");
-        CollectorConfig cfg = config(CollectedApi.TENCENT_VPC, sim, topic,
+        CollectorConfig cfg = config(VendorApi.TENCENT_VPC, sim, topic,
                 account("main", "TC_ID", "TC_KEY", List.of("ap-guangzhou", "ap-shanghai", "ap-beijing")), null);
         CycleReport report = once(cfg);
         assertThat(report.complete()).as("report %s", report).isTrue();
@@ -91,7 +90,7 @@ class CollectorsEndToEndIT {
             String region = r.envelope().get("region").asText();
             String id = r.envelope().at("/item/TrafficPackageId").asText();
             assertThat(r.key()).isEqualTo("tencent-vpc/main/" + region + "/" + id);
-            assertEnvelope(r, CollectedApi.TENCENT_VPC, "main", region, id);
+            assertEnvelope(r, VendorApi.TENCENT_VPC, "main", region, id);
             assertThat(r.envelope().get("requestId").asText()).isNotEmpty();
         });
         assertItemsUnchanged(pkgs, "ap-guangzhou", "tencent-vpc", "vpc", "2017-03-12", "DescribeTrafficPackages",
@@ -103,7 +102,7 @@ class CollectorsEndToEndIT {
     @Test
     void tencentLighthouse() throws Exception {
         String topic = Fixtures.topic("lighthouse");
-        CollectorConfig cfg = config(CollectedApi.TENCENT_LIGHTHOUSE, sim, topic,
+        CollectorConfig cfg = config(VendorApi.TENCENT_LIGHTHOUSE, sim, topic,
                 account("main", "TC_ID", "TC_KEY", List.of("ap-guangzhou")), null);
         CycleReport report = once(cfg);
         assertThat(report.complete()).as("report %s", report).isTrue();
@@ -117,7 +116,7 @@ class CollectorsEndToEndIT {
             String id = r.envelope().at("/item/TrafficPackageId").asText();
             assertThat(instance).startsWith("lhins-");
             assertThat(r.key()).isEqualTo("tencent-lighthouse/main/ap-guangzhou/" + instance + "/" + id);
-            assertEnvelope(r, CollectedApi.TENCENT_LIGHTHOUSE, "main", "ap-guangzhou", id);
+            assertEnvelope(r, VendorApi.TENCENT_LIGHTHOUSE, "main", "ap-guangzhou", id);
             assertThat(r.headers()).containsEntry("pw.instance-id", instance);
         });
         Map<String, JsonNode> direct = new HashMap<>();
@@ -135,7 +134,7 @@ class CollectorsEndToEndIT {
     @Test
     void tencentLive() throws Exception {
         String topic = Fixtures.topic("live");
-        CollectorConfig cfg = config(CollectedApi.TENCENT_LIVE, sim, topic, account("main", "TC_ID", "TC_KEY", List.of()), null);
+        CollectorConfig cfg = config(VendorApi.TENCENT_LIVE, sim, topic, account("main", "TC_ID", "TC_KEY", List.of()), null);
         CycleReport report = once(cfg);
         assertThat(report.complete()).as("report %s", report).isTrue();
 
@@ -173,7 +172,7 @@ class CollectorsEndToEndIT {
     @Test
     void baiduEip() throws Exception {
         String topic = Fixtures.topic("eip");
-        CollectorConfig cfg = config(CollectedApi.BAIDU_EIP, sim, topic, account("main", "BD_AK", "BD_SK", List.of("bj", "gz")), null);
+        CollectorConfig cfg = config(VendorApi.BAIDU_EIP, sim, topic, account("main", "BD_AK", "BD_SK", List.of("bj", "gz")), null);
         CycleReport report = once(cfg);
         assertThat(report.complete()).as("report %s", report).isTrue();
 
@@ -185,7 +184,7 @@ class CollectorsEndToEndIT {
             String region = r.envelope().get("region").asText();
             String id = r.envelope().at("/item/id").asText();
             assertThat(r.key()).isEqualTo("baidu-eip/main/" + region + "/" + id);
-            assertEnvelope(r, CollectedApi.BAIDU_EIP, "main", region, id);
+            assertEnvelope(r, VendorApi.BAIDU_EIP, "main", region, id);
             assertThat(r.envelope().at("/item/capacity").isNumber()).isTrue();
         });
         List<Fixtures.Raw> sums = summaries(records);
@@ -196,7 +195,7 @@ class CollectorsEndToEndIT {
         assertThat(sums).allSatisfy(s -> assertThat(s.envelope().at("/summary/complete").asBoolean()).isTrue());
         assertThat(sums.stream().filter(s -> s.key().equals("baidu-eip/main/bj")))
                 .allSatisfy(s -> assertThat(s.envelope().at("/summary/pages").asInt()).isEqualTo(3));
-        assertThat(sim.stats().requests(SimApi.BAIDU_EIP, "bd")).isGreaterThanOrEqualTo(4);
+        assertThat(sim.stats().requests(VendorApi.BAIDU_EIP, "bd")).isGreaterThanOrEqualTo(4);
     }
 
     private static void assertUniqueKeys(List<Fixtures.Raw> pkgs) {
@@ -204,13 +203,13 @@ class CollectorsEndToEndIT {
         pkgs.forEach(r -> assertThat(keys.add(r.key())).as("duplicate key %s", r.key()).isTrue());
     }
 
-    private static void assertEnvelope(Fixtures.Raw r, CollectedApi api, String account, String region, String id) {
+    private static void assertEnvelope(Fixtures.Raw r, VendorApi api, String account, String region, String id) {
         JsonNode e = r.envelope();
         assertThat(e.get("envelopeVersion").asInt()).isEqualTo(1);
         assertThat(e.get("type").asText()).isEqualTo("package");
         assertThat(e.get("api").asText()).isEqualTo(api.id());
-        assertThat(e.get("vendor").asText()).isEqualTo(api.vendor());
-        assertThat(e.get("product").asText()).isEqualTo(api.product());
+        assertThat(e.get("vendor").asText()).isEqualTo(api.vendorName());
+        assertThat(e.get("product").asText()).isEqualTo(api.productName());
         assertThat(e.get("account").asText()).isEqualTo(account);
         assertThat(e.get("action").asText()).isEqualTo(api.action());
         assertThat(e.get("apiVersion").asText()).isEqualTo(api.apiVersion());

@@ -1,7 +1,7 @@
 package io.packwatch.collectors.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.packwatch.collectors.CollectedApi;
+import io.packwatch.core.VendorApi;
 import io.packwatch.collectors.config.CollectorConfig;
 import io.packwatch.collectors.config.ConfigLoader;
 import io.packwatch.collectors.vendor.VendorJson;
@@ -89,14 +89,14 @@ final class Fixtures {
     }
 
     /** A collector config aimed at the simulator; {@code accounts} is the YAML list of accounts. */
-    static CollectorConfig config(CollectedApi api, SimulatorServer sim, String topic, String accounts, String extra) {
+    static CollectorConfig config(VendorApi api, SimulatorServer sim, String topic, String accounts, String extra) {
         StringBuilder y = new StringBuilder();
         y.append("api: ").append(api.id()).append('\n');
         y.append("pollIntervalSeconds: 1\n");
         y.append("timeouts: {connectSeconds: 2, readSeconds: 2}\n");
         y.append("retry: {maxAttempts: 4, initialBackoffMillis: 50, maxBackoffMillis: 400}\n");
         y.append("shutdownTimeoutSeconds: 5\n");
-        if (api == CollectedApi.BAIDU_EIP) {
+        if (api == VendorApi.BAIDU_EIP) {
             y.append("regionEndpoints:\n");
             sim.baiduEndpoints().forEach((r, url) -> y.append("  ").append(r).append(": ").append(url).append('\n'));
         } else {

@@ -4,9 +4,8 @@ import static io.packwatch.collectors.it.Fixtures.account;
 import static io.packwatch.collectors.it.Fixtures.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.packwatch.collectors.CollectedApi;
+import io.packwatch.core.VendorApi;
 import io.packwatch.collectors.run.CollectorHost;
-import io.packwatch.simulators.SimApi;
 import io.packwatch.simulators.SimulatorOptions;
 import io.packwatch.simulators.SimulatorServer;
 import io.packwatch.simulators.control.Fault;
@@ -50,17 +49,17 @@ class SecretsScanIT {
                 + Fixtures.tencentAccount("tc2", Fixtures.TC2_ID, Fixtures.TC2_KEY)
                 + Fixtures.baiduAccount("bd") + "    eip:\n" + Fixtures.eip("bj", 3);
         try (SimulatorServer sim = SimulatorServer.start(SimulatorOptions.of(Scenario.parse(scenario))
-                .withFaultPlan(f -> f.next(SimApi.TENCENT_VPC, "tc", 1, Fault.malformedJson())
-                        .next(SimApi.BAIDU_EIP, 1, Fault.http(503)).next(SimApi.BAIDU_EIP, 1, Fault.malformedJson())))) {
+                .withFaultPlan(f -> f.next(VendorApi.TENCENT_VPC, "tc", 1, Fault.malformedJson())
+                        .next(VendorApi.BAIDU_EIP, 1, Fault.http(503)).next(VendorApi.BAIDU_EIP, 1, Fault.malformedJson())))) {
             String tc = account("main", "TC_ID", "TC_KEY", List.of("ap-guangzhou"))
                     + account("wrong", "TC2_ID", "WRONG_KEY", List.of("ap-guangzhou"));
             String bd = account("main", "BD_AK", "BD_SK", List.of("bj")) + account("wrong", "BD_AK", "WRONG_KEY", List.of("bj"));
             try (CollectorHost host = new CollectorHost(List.of(
-                    config(CollectedApi.TENCENT_VPC, sim, Fixtures.topic("secrets-vpc"), tc, null),
-                    config(CollectedApi.TENCENT_LIGHTHOUSE, sim, Fixtures.topic("secrets-lh"), tc, null),
-                    config(CollectedApi.TENCENT_LIVE, sim, Fixtures.topic("secrets-live"),
+                    config(VendorApi.TENCENT_VPC, sim, Fixtures.topic("secrets-vpc"), tc, null),
+                    config(VendorApi.TENCENT_LIGHTHOUSE, sim, Fixtures.topic("secrets-lh"), tc, null),
+                    config(VendorApi.TENCENT_LIVE, sim, Fixtures.topic("secrets-live"),
                             account("main", "TC_ID", "TC_KEY", List.of()) + account("wrong", "TC2_ID", "WRONG_KEY", List.of()), null),
-                    config(CollectedApi.BAIDU_EIP, sim, Fixtures.topic("secrets-eip"), bd, null)), null, "127.0.0.1")) {
+                    config(VendorApi.BAIDU_EIP, sim, Fixtures.topic("secrets-eip"), bd, null)), null, "127.0.0.1")) {
                 host.runOnce();
             }
         }

@@ -3,7 +3,7 @@ package io.packwatch.collectors.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.packwatch.collectors.CollectCommand;
-import io.packwatch.simulators.SimApi;
+import io.packwatch.core.VendorApi;
 import io.packwatch.simulators.SimulatorOptions;
 import io.packwatch.simulators.SimulatorServer;
 import io.packwatch.simulators.scenario.Scenario;
@@ -52,7 +52,7 @@ class SigtermIT {
             Process process = pb.start();
             try {
                 Awaitility.await().atMost(Duration.ofSeconds(60))
-                        .until(() -> sim.stats().requests(SimApi.TENCENT_VPC, "tc") >= 3);
+                        .until(() -> sim.stats().requests(VendorApi.TENCENT_VPC, "tc") >= 3);
                 process.destroy(); // SIGTERM
                 assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("exited").isTrue();
             } finally {
@@ -63,7 +63,7 @@ class SigtermIT {
             assertThat(log).contains("event=shutdown-requested api=tencent-vpc")
                     .contains("event=collector-stopped api=tencent-vpc clean=true");
             // 20 pages at 2 requests/s: the daemon was stopped well before the end of its first cycle.
-            assertThat(sim.stats().requests(SimApi.TENCENT_VPC, "tc")).isLessThan(20);
+            assertThat(sim.stats().requests(VendorApi.TENCENT_VPC, "tc")).isLessThan(20);
 
             List<Fixtures.Raw> records = Fixtures.readUntilSummaries(topic, Fixtures.PARTITIONS);
             assertThat(Fixtures.summaries(records)).hasSize(Fixtures.PARTITIONS).allSatisfy(s -> {

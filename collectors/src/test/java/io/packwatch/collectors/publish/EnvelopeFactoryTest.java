@@ -3,7 +3,7 @@ package io.packwatch.collectors.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.packwatch.collectors.CollectedApi;
+import io.packwatch.core.VendorApi;
 import io.packwatch.collectors.paging.FoundItem;
 import io.packwatch.collectors.paging.IncompleteReason;
 import io.packwatch.collectors.paging.ListingOutcome;
@@ -39,14 +39,14 @@ class EnvelopeFactoryTest {
 
     @Test
     void packageEnvelopesEqualTheContractExamples() throws Exception {
-        for (CollectedApi api : CollectedApi.values()) {
+        for (VendorApi api : VendorApi.values()) {
             JsonNode expected = example(api.id() + "-package");
             JsonNode item = expected.get("item");
             String region = expected.get("region").isNull() ? "" : expected.get("region").asText();
             PollContext ctx = new PollContext(api, expected.get("account").asText(), region, expected.get("pollId").asText());
             String idField = switch (api) {
                 case TENCENT_VPC, TENCENT_LIGHTHOUSE -> "TrafficPackageId";
-                case TENCENT_LIVE -> "Id";
+                case TENCENT_LIVE, TENCENT_CDN -> "Id";
                 case BAIDU_EIP -> "id";
             };
             FoundItem found = new FoundItem(item, item.get(idField).asText(),
@@ -65,7 +65,7 @@ class EnvelopeFactoryTest {
     void summaryEqualsTheContractExample() throws Exception {
         JsonNode expected = example("poll-summary");
         JsonNode s = expected.get("summary");
-        PollContext ctx = new PollContext(CollectedApi.BAIDU_EIP, "prod-main", "bj", expected.get("pollId").asText());
+        PollContext ctx = new PollContext(VendorApi.BAIDU_EIP, "prod-main", "bj", expected.get("pollId").asText());
         JsonNode reason = s.at("/incompleteReasons/0");
         List<IncompleteReason> reasons = List.of(new IncompleteReason(reason.get("code").asText(), reason.get("message").asText(),
                 reason.get("requestId").asText()));

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.packwatch.collectors.CollectedApi;
+import io.packwatch.core.VendorApi;
 import io.packwatch.collectors.config.CollectorConfig;
 import io.packwatch.collectors.config.ConfigLoader;
 import io.packwatch.collectors.ops.CollectorMetrics;
@@ -131,7 +131,7 @@ class CollectorRunnerTest {
                 kafka: {createTopic: false, producer: {bootstrap.servers: "127.0.0.1:9"}}
                 """.formatted(POLL_INTERVAL_MS / 1000.0));
         CollectorConfig config = new ConfigLoader(Map.of("TC_ID", "AKIDrunnerTest", "TC_KEY", "runnerTestKey")::get)
-                .load(file, CollectedApi.TENCENT_VPC);
+                .load(file, VendorApi.TENCENT_VPC);
         assertThat(config.pollInterval()).isEqualTo(Duration.ofMillis(POLL_INTERVAL_MS));
         RawPublisher publisher = new RawPublisher(new MockProducer<>(), config.topic(), () -> false, PublishListener.NONE);
         return new Collector(config, List.of(), publisher, new EnvelopeFactory("test"),

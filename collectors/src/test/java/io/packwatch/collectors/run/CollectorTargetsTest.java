@@ -2,7 +2,7 @@ package io.packwatch.collectors.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.packwatch.collectors.CollectedApi;
+import io.packwatch.core.VendorApi;
 import io.packwatch.collectors.baidu.BceV1Signer;
 import io.packwatch.collectors.config.CollectorConfig;
 import io.packwatch.collectors.config.ConfigLoader;
@@ -66,7 +66,7 @@ class CollectorTargetsTest {
 
     @Test
     void eachBaiduRegionIsCalledOnItsOwnPublicHost() throws Exception {
-        CollectorConfig config = load(CollectedApi.BAIDU_EIP, "", List.of("bj", "gz"), List.of("su"));
+        CollectorConfig config = load(VendorApi.BAIDU_EIP, "", List.of("bj", "gz"), List.of("su"));
         List<PollTarget> targets = CollectorFactory.targets(config, CLOCK, http);
 
         assertThat(targets).extracting(PollTarget::account, PollTarget::region)
@@ -79,7 +79,7 @@ class CollectorTargetsTest {
 
     @Test
     void aRegionEndpointOverridesOnlyItsRegion() throws Exception {
-        CollectorConfig config = load(CollectedApi.BAIDU_EIP, "regionEndpoints: {gz: \"http://127.0.0.1:18081\"}\n",
+        CollectorConfig config = load(VendorApi.BAIDU_EIP, "regionEndpoints: {gz: \"http://127.0.0.1:18081\"}\n",
                 List.of("bj", "gz"), List.of("gz"));
         List<PollTarget> targets = CollectorFactory.targets(config, CLOCK, http);
 
@@ -91,7 +91,7 @@ class CollectorTargetsTest {
 
     @Test
     void aRegionEndpointWinsOverTheEndpointTemplate() throws Exception {
-        CollectorConfig config = load(CollectedApi.BAIDU_EIP,
+        CollectorConfig config = load(VendorApi.BAIDU_EIP,
                 "endpoint: \"http://{region}.eip.test:18080\"\nregionEndpoints: {gz: \"http://127.0.0.1:18081/\"}\n",
                 List.of("bj", "gz"), List.of("su"));
         List<PollTarget> targets = CollectorFactory.targets(config, CLOCK, http);
@@ -105,8 +105,8 @@ class CollectorTargetsTest {
     // --- One token bucket per account per API, shared by the account's regions --------------------------------------
 
     @ParameterizedTest
-    @EnumSource(value = CollectedApi.class, names = {"TENCENT_VPC", "TENCENT_LIGHTHOUSE", "BAIDU_EIP"})
-    void theRegionsOfAnAccountShareOneBucketAndAnotherAccountHasItsOwn(CollectedApi api) throws Exception {
+    @EnumSource(value = VendorApi.class, names = {"TENCENT_VPC", "TENCENT_LIGHTHOUSE", "BAIDU_EIP"})
+    void theRegionsOfAnAccountShareOneBucketAndAnotherAccountHasItsOwn(VendorApi api) throws Exception {
         List<String> regionsA = api.isTencent() ? List.of("ap-guangzhou", "ap-shanghai") : List.of("bj", "gz");
         List<String> regionsB = api.isTencent() ? List.of("ap-guangzhou") : List.of("bj");
         CollectorConfig config = load(api, "", regionsA, regionsB);
@@ -132,11 +132,30 @@ class CollectorTargetsTest {
 
     @Test
     void liveHasOneTargetPerAccountEachWithItsOwnBucket() throws Exception {
-        CollectorConfig config = load(CollectedApi.TENCENT_LIVE, "", List.of(), List.of());
+        CollectorConfig config = load(VendorApi.TENCENT_LIVE, "", List.of(), List.of());
         List<PollTarget> targets = CollectorFactory.targets(config, CLOCK, http);
 
         assertThat(targets).extracting(PollTarget::account, PollTarget::region).containsExactly(tuple("a", ""), tuple("b", ""));
         assertThat(targets.get(0).bucket()).isNotSameAs(targets.get(1).bucket());
+    }
+
+    // --- The catalogue: every API has its own lister -----------------------------------------------------------------
+
+    /**
+     * The lister is chosen by an exhaustive switch over {@link VendorApi} in {@link CollectorFactory#lister}: a catalogue
+     * entry without a lister is a compile error. This shows the switch gives each API a part of its own.
+     */
+    @Test
+    void everyCatalogueApiGetsAListerOfItsOwn() throws Exception {
+        Map<Class<?>, VendorApi> owners = new LinkedHashMap<>();
+        for (VendorApi api : VendorApi.values()) {
+            List<String> regions = !api.regional() ? List.of() : api.isTencent() ? List.of("ap-guangzhou") : List.of("bj");
+            List<PollTarget> targets = CollectorFactory.targets(load(api, "", regions, regions), CLOCK, http);
+            assertThat(targets).as(api.id()).isNotEmpty();
+            VendorApi previous = owners.put(targets.get(0).lister().getClass(), api);
+            assertThat(previous).as(api.id() + " shares its lister class with another API").isNull();
+        }
+        assertThat(owners).hasSize(VendorApi.values().length);
     }
 
     // --- helpers ------------------------------------------------------------------------------------------------
@@ -169,7 +188,7 @@ class CollectorTargetsTest {
                 new Backoff(Duration.ofMillis(1), Duration.ofMillis(1), () -> 0), d -> { }, () -> false, CallOutcomeListener.NONE);
     }
 
-    private CollectorConfig load(CollectedApi api, String endpoints, List<String> regionsA, List<String> regionsB)
+    private CollectorConfig load(VendorApi api, String endpoints, List<String> regionsA, List<String> regionsB)
             throws IOException {
         String yaml = "api: " + api.id() + "\n" + endpoints
                 + "accounts:\n"

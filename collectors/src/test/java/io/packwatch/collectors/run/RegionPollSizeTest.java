@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.packwatch.collectors.CollectedApi;
+import io.packwatch.core.VendorApi;
 import io.packwatch.collectors.ops.CollectorMetrics;
 import io.packwatch.collectors.pacing.TokenBucket;
 import io.packwatch.collectors.paging.FoundItem;
@@ -49,10 +49,10 @@ class RegionPollSizeTest {
                 new Backoff(Duration.ofMillis(1), Duration.ofMillis(1), () -> 0.5), d -> { }, () -> false,
                 CallOutcomeListener.NONE);
         RegionPoll poll = new RegionPoll(new PollTarget("main", "ap-guangzhou", lister, bucket), caller, publisher,
-                new EnvelopeFactory("test"), new CollectorMetrics(new SimpleMeterRegistry(), CollectedApi.TENCENT_VPC),
+                new EnvelopeFactory("test"), new CollectorMetrics(new SimpleMeterRegistry(), VendorApi.TENCENT_VPC),
                 Clock.systemUTC());
 
-        PollResult result = poll.run(new PollContext(CollectedApi.TENCENT_VPC, "main", "ap-guangzhou", "poll-1"));
+        PollResult result = poll.run(new PollContext(VendorApi.TENCENT_VPC, "main", "ap-guangzhou", "poll-1"));
 
         assertThat(result.complete()).isFalse();
         assertThat(result.reasons()).extracting(IncompleteReason::code).containsExactly("RecordTooLarge");

@@ -6,7 +6,7 @@ import com.tencentcloudapi.common.AbstractClient;
 import com.tencentcloudapi.common.CommonClient;
 import com.tencentcloudapi.common.http.HttpConnection;
 import com.tencentcloudapi.common.profile.HttpProfile;
-import io.packwatch.collectors.CollectedApi;
+import io.packwatch.core.VendorApi;
 import io.packwatch.collectors.config.CollectorConfig;
 import io.packwatch.collectors.config.ConfigLoader;
 import io.packwatch.collectors.vendor.ApiPage;
@@ -50,19 +50,19 @@ class TencentEndpointsTest {
     /** Hosts exactly as vendor-spec.md lists them: the table at the top, and 1.1 for the international site. */
     static Stream<Arguments> hostsPerSite() {
         return Stream.of(
-                Arguments.of(CollectedApi.TENCENT_VPC, "mainland", "vpc.tencentcloudapi.com"),
-                Arguments.of(CollectedApi.TENCENT_VPC, "intl", "vpc.intl.tencentcloudapi.com"),
-                Arguments.of(CollectedApi.TENCENT_LIGHTHOUSE, "mainland", "lighthouse.tencentcloudapi.com"),
-                Arguments.of(CollectedApi.TENCENT_LIGHTHOUSE, "intl", "lighthouse.intl.tencentcloudapi.com"),
-                Arguments.of(CollectedApi.TENCENT_LIVE, "mainland", "live.tencentcloudapi.com"),
+                Arguments.of(VendorApi.TENCENT_VPC, "mainland", "vpc.tencentcloudapi.com"),
+                Arguments.of(VendorApi.TENCENT_VPC, "intl", "vpc.intl.tencentcloudapi.com"),
+                Arguments.of(VendorApi.TENCENT_LIGHTHOUSE, "mainland", "lighthouse.tencentcloudapi.com"),
+                Arguments.of(VendorApi.TENCENT_LIGHTHOUSE, "intl", "lighthouse.intl.tencentcloudapi.com"),
+                Arguments.of(VendorApi.TENCENT_LIVE, "mainland", "live.tencentcloudapi.com"),
                 // The spec's table gives no intl host for Live; 1.1 states {service}.intl.tencentcloudapi.com for
                 // every international-site account.
-                Arguments.of(CollectedApi.TENCENT_LIVE, "intl", "live.intl.tencentcloudapi.com"));
+                Arguments.of(VendorApi.TENCENT_LIVE, "intl", "live.intl.tencentcloudapi.com"));
     }
 
     @ParameterizedTest(name = "{0} {1} -> {2}")
     @MethodSource("hostsPerSite")
-    void eachApiIsCalledOnTheSpecHostOfItsSite(CollectedApi api, String site, String host) throws Exception {
+    void eachApiIsCalledOnTheSpecHostOfItsSite(VendorApi api, String site, String host) throws Exception {
         CollectorConfig config = load(api, "site: " + site + "\n");
         assertThat(config.site()).isEqualTo(site.equals("intl") ? CollectorConfig.Site.INTL : CollectorConfig.Site.MAINLAND);
         CommonClient client = TencentClientFactory.create(config, config.accounts().get(0).credentials(), "ap-guangzhou");
@@ -76,7 +76,7 @@ class TencentEndpointsTest {
         // The signing service is the first DNS label of the host (vendor-spec 1.1): vpc, lighthouse, live.
         assertThat(request.header("Authorization"))
                 .startsWith("TC3-HMAC-SHA256 Credential=AKIDtestSecretId/")
-                .contains("/" + api.product() + "/tc3_request,")
+                .contains("/" + api.productName() + "/tc3_request,")
                 .contains("SignedHeaders=content-type;host,");
         assertThat(request.header("X-TC-Action")).isEqualTo(api.action());
         assertThat(request.header("X-TC-Version")).isEqualTo(api.apiVersion());
@@ -85,10 +85,10 @@ class TencentEndpointsTest {
 
     @Test
     void theSiteDefaultsToMainland() throws Exception {
-        CollectorConfig config = load(CollectedApi.TENCENT_VPC, "");
+        CollectorConfig config = load(VendorApi.TENCENT_VPC, "");
         assertThat(config.site()).isEqualTo(CollectorConfig.Site.MAINLAND);
         CommonClient client = TencentClientFactory.create(config, config.accounts().get(0).credentials(), "ap-shanghai");
-        assertThat(callOnce(client, CollectedApi.TENCENT_VPC).url().host()).isEqualTo("vpc.tencentcloudapi.com");
+        assertThat(callOnce(client, VendorApi.TENCENT_VPC).url().host()).isEqualTo("vpc.tencentcloudapi.com");
     }
 
     static Stream<Arguments> overrides() {
@@ -105,7 +105,7 @@ class TencentEndpointsTest {
     @ParameterizedTest(name = "site {0}, endpoint {1}")
     @MethodSource("overrides")
     void anEndpointOverrideWinsOverTheSite(String site, String endpoint, String url, String host) throws Exception {
-        for (CollectedApi api : List.of(CollectedApi.TENCENT_VPC, CollectedApi.TENCENT_LIGHTHOUSE, CollectedApi.TENCENT_LIVE)) {
+        for (VendorApi api : List.of(VendorApi.TENCENT_VPC, VendorApi.TENCENT_LIGHTHOUSE, VendorApi.TENCENT_LIVE)) {
             requests.clear();
             CollectorConfig config = load(api, "site: " + site + "\nendpoint: \"" + endpoint + "\"\n");
             CommonClient client = TencentClientFactory.create(config, config.accounts().get(0).credentials(), "ap-guangzhou");
@@ -118,7 +118,7 @@ class TencentEndpointsTest {
     }
 
     /** Sends one request through the same transport the collector uses and returns what the SDK put on the wire. */
-    private Request callOnce(CommonClient client, CollectedApi api) throws Exception {
+    private Request callOnce(CommonClient client, VendorApi api) throws Exception {
         recordRequests(client);
         ApiPage page = new TencentTransport(client, api.action(), Clock.systemUTC())
                 .call(VendorJson.MAPPER.createObjectNode().put("Limit", 1));
@@ -142,7 +142,7 @@ class TencentEndpointsTest {
         });
     }
 
-    private CollectorConfig load(CollectedApi api, String siteAndEndpoint) throws Exception {
+    private CollectorConfig load(VendorApi api, String siteAndEndpoint) throws Exception {
         String regions = api.regional() ? "    regions: [ap-guangzhou]\n" : "";
         String yaml = "api: " + api.id() + "\n" + siteAndEndpoint
                 + "accounts:\n"

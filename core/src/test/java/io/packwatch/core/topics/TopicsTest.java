@@ -14,7 +14,7 @@ class TopicsTest {
         Topics topics = Topics.create(Topics.DEFAULT_PREFIX, Map.of("schema.registry.url", "mock://topics-test"));
         assertThat(topics.all()).extracting(TopicSpec::name).containsExactly(
                 "packwatch.raw.tencent-vpc", "packwatch.raw.tencent-lighthouse", "packwatch.raw.tencent-live",
-                "packwatch.raw.baidu-eip", "packwatch.packages", "packwatch.package-state",
+                "packwatch.raw.baidu-eip", "packwatch.raw.tencent-cdn", "packwatch.packages", "packwatch.package-state",
                 "packwatch.alerts.depletion", "packwatch.alerts.expiry", "packwatch.dlq");
         assertThat(topics.packageState().compacted()).isTrue();
         assertThat(topics.packages().compacted()).isFalse();

@@ -1,6 +1,6 @@
 package io.packwatch.cli.local;
 
-import io.packwatch.collectors.CollectedApi;
+import io.packwatch.core.VendorApi;
 import io.packwatch.collectors.config.CollectorConfig;
 import io.packwatch.collectors.config.ConfigLoader;
 import io.packwatch.collectors.run.CollectorHost;
@@ -91,8 +91,8 @@ public final class LocalStack implements AutoCloseable {
         } else {
             for (Path file : options.collectorConfigs()) {
                 String api = loader.parse(file).api();
-                collectorConfigs.add(loader.load(file, CollectedApi.fromId(api == null ? "" : api).orElseThrow(() ->
-                        new IllegalArgumentException(file + ": api: must be one of " + CollectedApi.ids()))));
+                collectorConfigs.add(loader.load(file, VendorApi.find(api == null ? "" : api).orElseThrow(() ->
+                        new IllegalArgumentException(file + ": api: must be one of " + String.join("|", VendorApi.ids())))));
             }
         }
 

@@ -1,10 +1,9 @@
 package io.packwatch.cli.local;
 
-import io.packwatch.collectors.CollectedApi;
+import io.packwatch.core.VendorApi;
 import io.packwatch.collectors.config.CollectorConfig;
 import io.packwatch.collectors.config.ConfigLoader;
 import io.packwatch.core.topics.Topics;
-import io.packwatch.simulators.SimApi;
 import io.packwatch.simulators.SimulatorOptions;
 import io.packwatch.simulators.SimulatorServer;
 import io.packwatch.simulators.scenario.Account;
@@ -16,7 +15,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -55,12 +53,12 @@ final class SimulatedVendors implements AutoCloseable {
         List<CollectorConfig> configs = new ArrayList<>();
         for (Path file : writeCollectorConfigs(dir, bootstrapServers, pollSeconds, topicPrefix)) {
             String name = file.getFileName().toString();
-            configs.add(loader.load(file, CollectedApi.fromId(name.substring(0, name.length() - ".yaml".length())).orElseThrow()));
+            configs.add(loader.load(file, VendorApi.find(name.substring(0, name.length() - ".yaml".length())).orElseThrow()));
         }
         return configs;
     }
 
-    /** One collector config per API, written to {@code dir}, polling the simulators every {@code pollSeconds}. */
+    /** One collector config per catalogue API that has simulated packages, written to {@code dir}, polling the simulators every {@code pollSeconds}. */
     List<Path> writeCollectorConfigs(Path dir, String bootstrapServers, int pollSeconds) throws IOException {
         return writeCollectorConfigs(dir, bootstrapServers, pollSeconds, Topics.DEFAULT_PREFIX);
     }
@@ -69,13 +67,13 @@ final class SimulatedVendors implements AutoCloseable {
             throws IOException {
         Files.createDirectories(dir);
         List<Path> files = new ArrayList<>();
-        for (String api : List.of("tencent-vpc", "tencent-lighthouse", "tencent-live", "baidu-eip")) {
+        for (VendorApi api : VendorApi.values()) {
             StringBuilder yaml = new StringBuilder()
-                    .append("api: ").append(api).append('\n')
+                    .append("api: ").append(api.id()).append('\n')
                     .append("pollIntervalSeconds: ").append(pollSeconds).append('\n')
                     .append("timeouts: {connectSeconds: 2, readSeconds: 5}\n")
                     .append("shutdownTimeoutSeconds: 5\n");
-            if (api.startsWith("tencent")) {
+            if (api.isTencent()) {
                 yaml.append("endpoint: http://").append(server.tencentEndpoint()).append('\n');
             } else {
                 yaml.append("regionEndpoints: {");
@@ -86,11 +84,10 @@ final class SimulatedVendors implements AutoCloseable {
             yaml.append("accounts:\n");
             int accounts = 0;
             for (Account account : server.accounts()) {
-                SimApi simApi = SimApi.valueOf(api.toUpperCase(Locale.ROOT).replace('-', '_'));
-                if (account.packageCount(simApi) == 0) {
+                if (account.packageCount(api) == 0) {
                     continue;
                 }
-                Set<String> regions = new LinkedHashSet<>(account.regions(simApi));
+                Set<String> regions = new LinkedHashSet<>(account.regions(api));
                 accounts++;
                 Path id = writeSecret(account.id() + ".id", account.keyId());
                 Path key = writeSecret(account.id() + ".key", account.secret());
@@ -105,7 +102,7 @@ final class SimulatedVendors implements AutoCloseable {
             }
             yaml.append("kafka:\n  topicPrefix: ").append(topicPrefix).append("\n  producer:\n    bootstrap.servers: ").append(bootstrapServers).append('\n')
                     .append("    linger.ms: 20\n");
-            Path file = dir.resolve(api + ".yaml");
+            Path file = dir.resolve(api.id() + ".yaml");
             Files.writeString(file, yaml);
             files.add(file);
         }

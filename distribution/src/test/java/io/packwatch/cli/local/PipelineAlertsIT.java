@@ -3,7 +3,9 @@ package io.packwatch.cli.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.packwatch.collectors.config.CollectorConfig;
+import io.packwatch.collectors.config.ConfigLoader;
 import io.packwatch.collectors.run.CollectorHost;
+import io.packwatch.core.VendorApi;
 import io.packwatch.core.serde.SpecificAvroDeserializer;
 import io.packwatch.schema.PackageAlert;
 import io.packwatch.simulators.scenario.Scenario;
@@ -15,6 +17,7 @@ import io.packwatch.testsupport.TestInfra;
 import java.io.InputStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,10 +31,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole pipeline on the real broker and registry: vendor simulators → the four collectors → the streams app.
- * The scenario's figures are chosen so the alerts are known in advance (one package per alert type, quiet packages
- * on every API, and an account that loses its permission mid-run); both alert topics, read_committed, must hold
- * exactly those events and nothing else.
+ * The whole pipeline on the real broker and registry: vendor simulators → the collectors → the streams app. Each
+ * scenario's figures are chosen so the alerts are known in advance (pipeline.yaml: one package per alert type, quiet
+ * packages on the four original APIs, and an account that loses its permission mid-run; pipeline-cdn.yaml: Tencent
+ * CDN); both alert topics, read_committed, must hold exactly those events and nothing else.
  */
 @ExtendWith(KafkaAndRegistryExtension.class)
 class PipelineAlertsIT {
@@ -61,37 +64,62 @@ class PipelineAlertsIT {
             "tencent-live/pipe-tencent/-/200001#EXPIRING FIRING WARNING",  // 3 days left, 90 % unused
             EIP + "tp-pipeBj001#EXPIRED_UNUSED FIRING WARNING");          // expired yesterday at 30 %
 
+    private static final String CDN = "tencent-cdn/pipe-cdn/-/";
+    private static final List<String> EXPECTED_CDN_DEPLETION = List.of(
+            CDN + "300001#USAGE_THRESHOLD#80 FIRING INFO",               // 95 GB of 100 GB (decimal bytes)
+            CDN + "300001#USAGE_THRESHOLD#90 FIRING WARNING",
+            CDN + "300002#USAGE_THRESHOLD#80 FIRING INFO",               // used up, no renewal
+            CDN + "300002#USAGE_THRESHOLD#90 FIRING WARNING",
+            CDN + "300002#USAGE_THRESHOLD#100 FIRING CRITICAL",
+            CDN + "300002#EXHAUSTED FIRING CRITICAL",
+            CDN + "300003#USAGE_THRESHOLD#80 FIRING INFO",               // europe billing region, renews when used up
+            CDN + "300003#USAGE_THRESHOLD#90 FIRING WARNING");
+    private static final List<String> EXPECTED_CDN_EXPIRY = List.of(
+            CDN + "300004#EXPIRED_UNUSED FIRING WARNING");               // expired yesterday (Beijing time) at 30 %
+
     @TempDir
     Path data;
 
     @Test
     void simulatorsCollectorsAndStreamsRaiseExactlyTheExpectedAlerts() throws Exception {
+        runAndExpect("/scenarios/pipeline.yaml", 4, EXPECTED_DEPLETION, EXPECTED_EXPIRY);
+    }
+
+    @Test
+    void tencentCdnPackagesRaiseExactlyTheExpectedAlerts() throws Exception {
+        runAndExpect("/scenarios/pipeline-cdn.yaml", 1, EXPECTED_CDN_DEPLETION, EXPECTED_CDN_EXPIRY);
+    }
+
+    private void runAndExpect(String scenarioResource, int collectorCount, List<String> expectedDepletion,
+                              List<String> expectedExpiry) throws Exception {
         Scenario scenario;
-        try (InputStream in = PipelineAlertsIT.class.getResourceAsStream("/scenarios/pipeline.yaml")) {
+        try (InputStream in = PipelineAlertsIT.class.getResourceAsStream(scenarioResource)) {
             scenario = Scenario.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
         String bootstrap = TestInfra.kafka().bootstrapServers();
+        // topics of each run's own, so that the runs on this broker neither see each other's records nor add to them
+        String prefix = KafkaTestClients.unique("pwalerts");
         List<String> seen = new ArrayList<>();
         try (SimulatedVendors vendors = SimulatedVendors.start(scenario, data);
-             StreamsApp streams = StreamsApp.start(StreamsSettings.fromMap(streamsSettings(bootstrap)));
-             CollectorHost collectors = new CollectorHost(collectorConfigs(vendors, bootstrap), 0, "127.0.0.1");
+             StreamsApp streams = StreamsApp.start(StreamsSettings.fromMap(streamsSettings(bootstrap, prefix)));
+             CollectorHost collectors = new CollectorHost(collectorConfigs(vendors, bootstrap, prefix, collectorCount), 0, "127.0.0.1");
              KafkaConsumer<String, PackageAlert> consumer = alertConsumer(bootstrap)) {
             collectors.startDaemons();
-            consumer.subscribe(List.of("packwatch.alerts.depletion", "packwatch.alerts.expiry"));
-            int expected = EXPECTED_DEPLETION.size() + EXPECTED_EXPIRY.size();
+            consumer.subscribe(List.of(prefix + ".alerts.depletion", prefix + ".alerts.expiry"));
+            int expected = expectedDepletion.size() + expectedExpiry.size();
             long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
             while (seen.size() < expected && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(500)).forEach(r -> seen.add(r.topic() + " " + summary(r.key(), r.value())));
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> seen.add(r.topic().substring(prefix.length() + 1) + " " + summary(r.key(), r.value())));
             }
             // keep reading for several more poll cycles, so a surplus event (a flap, a false RESOLVED) shows up
             long surplus = System.nanoTime() + Duration.ofSeconds(5L * POLL_SECONDS).toNanos();
             while (System.nanoTime() < surplus) {
-                consumer.poll(Duration.ofMillis(500)).forEach(r -> seen.add(r.topic() + " " + summary(r.key(), r.value())));
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> seen.add(r.topic().substring(prefix.length() + 1) + " " + summary(r.key(), r.value())));
             }
         }
         List<String> expected = new ArrayList<>();
-        EXPECTED_DEPLETION.forEach(e -> expected.add("packwatch.alerts.depletion " + e));
-        EXPECTED_EXPIRY.forEach(e -> expected.add("packwatch.alerts.expiry " + e));
+        expectedDepletion.forEach(e -> expected.add("alerts.depletion " + e));
+        expectedExpiry.forEach(e -> expected.add("alerts.expiry " + e));
         assertThat(seen).containsExactlyInAnyOrderElementsOf(expected);
     }
 
@@ -100,11 +128,12 @@ class PipelineAlertsIT {
         return alert.getAlertKey() + " " + alert.getState() + " " + alert.getSeverity();
     }
 
-    private Map<String, String> streamsSettings(String bootstrap) throws Exception {
+    private Map<String, String> streamsSettings(String bootstrap, String prefix) throws Exception {
         Map<String, String> settings = new HashMap<>(LocalStack.streamsSettings(bootstrap, TestInfra.registry().url(),
                 data.resolve("streams-state"), freePort()));
         settings.putAll(LocalStack.demoSettings(Duration.ofSeconds(POLL_SECONDS)));
         settings.put("application.id", KafkaTestClients.unique("pw-pipeline"));
+        settings.put(StreamsSettings.TOPIC_PREFIX, prefix);
         settings.put("commit.interval.ms", "100");
         // stale after 10 missed polls (20 s): a slow cycle on a loaded CI machine must not look like a data gap
         settings.put("packwatch.alerts.stale.intervals", "10");
@@ -112,9 +141,15 @@ class PipelineAlertsIT {
         return settings;
     }
 
-    private List<CollectorConfig> collectorConfigs(SimulatedVendors vendors, String bootstrap) throws Exception {
-        List<CollectorConfig> configs = vendors.collectorConfigs(data.resolve("collectors"), bootstrap, POLL_SECONDS);
-        assertThat(configs).hasSize(4);
+    private List<CollectorConfig> collectorConfigs(SimulatedVendors vendors, String bootstrap, String prefix, int count)
+            throws Exception {
+        ConfigLoader loader = new ConfigLoader();
+        List<CollectorConfig> configs = new ArrayList<>();
+        for (Path file : vendors.writeCollectorConfigs(data.resolve("collectors"), bootstrap, POLL_SECONDS)) {
+            Files.writeString(file, Files.readString(file).replace("kafka:\n", "kafka:\n  topicPrefix: " + prefix + "\n"));
+            configs.add(loader.load(file, VendorApi.find(file.getFileName().toString().replace(".yaml", "")).orElseThrow()));
+        }
+        assertThat(configs).hasSize(count).allSatisfy(config -> assertThat(config.topic()).startsWith(prefix + ".raw."));
         return configs;
     }
 

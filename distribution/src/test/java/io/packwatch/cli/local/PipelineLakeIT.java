@@ -3,11 +3,10 @@ package io.packwatch.cli.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.packwatch.collectors.CollectedApi;
+import io.packwatch.core.VendorApi;
 import io.packwatch.collectors.config.CollectorConfig;
 import io.packwatch.collectors.config.ConfigLoader;
 import io.packwatch.collectors.run.CollectorHost;
-import io.packwatch.core.VendorApi;
 import io.packwatch.core.topics.Topics;
 import io.packwatch.lake.LakeQuery;
 import io.packwatch.lake.LakeSettings;
@@ -259,7 +258,7 @@ class PipelineLakeIT {
         for (Path file : vendors.writeCollectorConfigs(data.resolve("collectors"), bootstrap, POLL_SECONDS)) {
             Files.writeString(file, Files.readString(file).replace("kafka:\n", "kafka:\n  topicPrefix: " + prefix + "\n"));
             String api = file.getFileName().toString().replace(".yaml", "");
-            configs.add(loader.load(file, CollectedApi.fromId(api).orElseThrow()));
+            configs.add(loader.load(file, VendorApi.find(api).orElseThrow()));
         }
         assertThat(configs).hasSize(4).allSatisfy(config -> assertThat(config.topic()).startsWith(prefix + ".raw."));
         return configs;

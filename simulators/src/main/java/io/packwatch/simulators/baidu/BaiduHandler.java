@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import io.packwatch.simulators.SimApi;
+import io.packwatch.core.VendorApi;
 import io.packwatch.simulators.control.Fault;
 import io.packwatch.simulators.control.Outcome;
 import io.packwatch.simulators.control.ServerContext;
@@ -70,18 +70,18 @@ public final class BaiduHandler implements HttpHandler {
             try {
                 account = verifier.verify("GET", path, query, headers);
             } catch (BaiduError e) {
-                ctx.stats().arrive(SimApi.BAIDU_EIP, SimStats.UNKNOWN_ACCOUNT, 0);
+                ctx.stats().arrive(VendorApi.BAIDU_EIP, SimStats.UNKNOWN_ACCOUNT, 0);
                 throw e;
             }
             accountId = account.id();
-            int limit = ctx.rateLimit(SimApi.BAIDU_EIP, account);
-            if (!ctx.stats().arrive(SimApi.BAIDU_EIP, accountId, limit)) {
+            int limit = ctx.rateLimit(VendorApi.BAIDU_EIP, account);
+            if (!ctx.stats().arrive(VendorApi.BAIDU_EIP, accountId, limit)) {
                 throw new BaiduError(429, "RequestLimitExceeded", "Request rate exceeds the limit of " + limit + " requests per second.", Outcome.THROTTLED);
             }
             String region = region(headers.get("host"));
             String id = pm.group(2);
-            Fault fault = ctx.faults().draw(SimApi.BAIDU_EIP, accountId);
-            if (fault != null && fault.replacesAnswer()) ctx.stats().outcome(SimApi.BAIDU_EIP, accountId, Outcome.FAULT);
+            Fault fault = ctx.faults().draw(VendorApi.BAIDU_EIP, accountId);
+            if (fault != null && fault.replacesAnswer()) ctx.stats().outcome(VendorApi.BAIDU_EIP, accountId, Outcome.FAULT);
             if (fault != null && applyTransportFault(ex, fault, id == null, requestId)) return;
             Render r = Render.of(fault);
             List<io.packwatch.simulators.scenario.SimPackage> all = account.eip(region);
@@ -98,11 +98,11 @@ public final class BaiduHandler implements HttpHandler {
                 // The documentation's own broken key: "expireTime:" "..." (vendor-spec 9.1).
                 body = new String(body, StandardCharsets.UTF_8).replace("\"expireTime\":", "\"expireTime:\" ").getBytes(StandardCharsets.UTF_8);
             }
-            ctx.stats().outcome(SimApi.BAIDU_EIP, accountId, fault == null || fault.type() == Fault.Type.SLOW ? Outcome.OK : Outcome.FAULT);
+            ctx.stats().outcome(VendorApi.BAIDU_EIP, accountId, fault == null || fault.type() == Fault.Type.SLOW ? Outcome.OK : Outcome.FAULT);
             ex.getResponseHeaders().set("x-bce-request-id", requestId);
             Http.send(ex, 200, JSON, body);
         } catch (BaiduError e) {
-            if (counted) ctx.stats().outcome(SimApi.BAIDU_EIP, accountId, e.outcome());
+            if (counted) ctx.stats().outcome(VendorApi.BAIDU_EIP, accountId, e.outcome());
             sendError(ex, requestId, e.status(), e.code(), e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("simulator bug answering baidu-eip: {}", e.toString(), e);

@@ -3,7 +3,7 @@ package io.packwatch.simulators.baidu;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
 import io.packwatch.simulators.http.Json;
-import io.packwatch.simulators.SimApi;
+import io.packwatch.core.VendorApi;
 import io.packwatch.simulators.http.Render;
 import io.packwatch.simulators.scenario.Account;
 import io.packwatch.simulators.scenario.SimPackage;
@@ -58,7 +58,7 @@ final class EipTpListing {
         String marker = blankToNull(q.get("marker"));
         int start = marker == null ? 0 : account.eipPosition(region, marker);
         if (start < 0) throw BaiduError.bad(400, "InvalidHTTPRequest", "marker '" + marker + "' is not a package of this listing.");
-        boolean plain = id == null && status == null && policy == null && !account.hasRemovals(SimApi.BAIDU_EIP);
+        boolean plain = id == null && status == null && policy == null && !account.hasRemovals(VendorApi.BAIDU_EIP);
         List<Item> page = new ArrayList<>();
         String next = null;
         for (int i = start; i < all.size(); i++) {

@@ -1,6 +1,6 @@
 package io.packwatch.simulators.bench;
 
-import io.packwatch.simulators.SimApi;
+import io.packwatch.core.VendorApi;
 import io.packwatch.simulators.SimulatorOptions;
 import io.packwatch.simulators.SimulatorServer;
 import io.packwatch.simulators.baidu.BceSigner;
@@ -51,8 +51,8 @@ public final class SimulatorBenchmark {
                 Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
         long heapBefore = usedHeapAfterGc();
         long rssBefore = rssKib();
-        Map<SimApi, Integer> unlimited = new EnumMap<>(SimApi.class);
-        for (SimApi a : SimApi.values()) unlimited.put(a, 0);
+        Map<VendorApi, Integer> unlimited = new EnumMap<>(VendorApi.class);
+        for (VendorApi a : VendorApi.values()) unlimited.put(a, 0);
         long t0 = System.nanoTime();
         Scenario scenario = Scenario.generated(perApi, 42).withRateLimits(unlimited);
         try (SimulatorServer server = SimulatorServer.start(SimulatorOptions.of(scenario).withThreads(serverThreads))) {
@@ -82,7 +82,7 @@ public final class SimulatorBenchmark {
                     clients, serverThreads, elapsed, total, load.failed.sum(), total / elapsed);
             System.out.printf(Locale.ROOT, "cpu: server %.1f s (%.0f requests per server CPU-second), clients %.1f s, load average %s%n",
                     serverCpu, total / serverCpu, clientCpu, loadAverage());
-            for (SimApi api : SimApi.values()) {
+            for (VendorApi api : VendorApi.values()) {
                 System.out.printf(Locale.ROOT, "  %-19s %8.0f requests/s%n", api.id(), load.perApi.get(api).sum() / elapsed);
             }
             System.out.printf(Locale.ROOT, "RSS after load %d MiB, heap after GC %d MiB%n", rssKib() >> 10, usedHeapAfterGc() >> 20);
@@ -96,7 +96,7 @@ public final class SimulatorBenchmark {
             int offset = i;
             Thread t = new Thread(() -> {
                 int n = offset;
-                while (System.nanoTime() < deadline) load.one(SimApi.values()[n++ % 4]);
+                while (System.nanoTime() < deadline) load.one(VendorApi.values()[n++ % 4]);
                 load.clientCpuNanos.add(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
             }, "bench-client-" + i);
             t.start();
@@ -113,14 +113,14 @@ public final class SimulatorBenchmark {
         final LongAdder ok = new LongAdder();
         final LongAdder failed = new LongAdder();
         final LongAdder clientCpuNanos = new LongAdder();
-        final Map<SimApi, LongAdder> perApi = new EnumMap<>(SimApi.class);
+        final Map<VendorApi, LongAdder> perApi = new EnumMap<>(VendorApi.class);
         final List<String> baiduMarkers = new ArrayList<>();
 
         Load(SimulatorServer server, HttpClient http, int packagesPerApi) {
             this.server = server;
             this.http = http;
             this.perApiCount = packagesPerApi;
-            for (SimApi a : SimApi.values()) perApi.put(a, new LongAdder());
+            for (VendorApi a : VendorApi.values()) perApi.put(a, new LongAdder());
             // every 100th id: markers that start a full page anywhere in the listing
             var eip = server.account(Generator.BAIDU_ACCOUNT).eip("bj");
             for (int i = 0; i + 100 <= eip.size(); i += 100) baiduMarkers.add(eip.get(i).id());
@@ -132,9 +132,9 @@ public final class SimulatorBenchmark {
             perApi.values().forEach(LongAdder::reset);
         }
 
-        void one(SimApi api) {
+        void one(VendorApi api) {
             try {
-                HttpResponse<String> r = api == SimApi.BAIDU_EIP ? baidu() : tencent(api);
+                HttpResponse<String> r = api == VendorApi.BAIDU_EIP ? baidu() : tencent(api);
                 boolean good = r.statusCode() == 200 && !r.body().contains("\"Error\"");
                 (good ? ok : failed).increment();
                 if (good) perApi.get(api).increment();
@@ -146,7 +146,7 @@ public final class SimulatorBenchmark {
         }
 
         /** One signed Tencent call at page size 100 at a random position: what both load modes send. */
-        private record TencentCall(SimApi api, String host, String body, long ts, String authorization) { }
+        private record TencentCall(VendorApi api, String host, String body, long ts, String authorization) { }
 
         /** One signed Baidu list call of 100 items from a random marker. */
         private record BaiduCall(String endpoint, String query, String ts, String authorization) {
@@ -155,7 +155,7 @@ public final class SimulatorBenchmark {
             }
         }
 
-        private TencentCall signedTencent(SimApi api) {
+        private TencentCall signedTencent(VendorApi api) {
             int pages = Math.max(1, perApiCount / 100);
             int page = ThreadLocalRandom.current().nextInt(pages);
             String body = switch (api) {
@@ -187,10 +187,10 @@ public final class SimulatorBenchmark {
         }
 
         /** A signed Tencent call as raw HTTP/1.1 text (for a replaying load generator). */
-        String rawTencent(SimApi api) {
+        String rawTencent(VendorApi api) {
             TencentCall c = signedTencent(api);
             return "POST / HTTP/1.1\r\nHost: " + c.host() + "\r\nContent-Type: application/json; charset=utf-8\r\n"
-                    + "X-TC-Action: " + api.action() + "\r\nX-TC-Version: " + api.version() + "\r\nX-TC-Timestamp: " + c.ts()
+                    + "X-TC-Action: " + api.action() + "\r\nX-TC-Version: " + api.apiVersion() + "\r\nX-TC-Timestamp: " + c.ts()
                     + "\r\nX-TC-Region: ap-guangzhou\r\nAuthorization: " + c.authorization()
                     + "\r\nContent-Length: " + c.body().getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + c.body();
         }
@@ -202,11 +202,11 @@ public final class SimulatorBenchmark {
                     + "\r\nAuthorization: " + c.authorization() + "\r\n\r\n";
         }
 
-        private HttpResponse<String> tencent(SimApi api) throws IOException, InterruptedException {
+        private HttpResponse<String> tencent(VendorApi api) throws IOException, InterruptedException {
             TencentCall c = signedTencent(api);
             HttpRequest req = HttpRequest.newBuilder(URI.create("http://" + c.host() + "/"))
                     .header("Content-Type", "application/json; charset=utf-8")
-                    .header("X-TC-Action", api.action()).header("X-TC-Version", api.version())
+                    .header("X-TC-Action", api.action()).header("X-TC-Version", api.apiVersion())
                     .header("X-TC-Timestamp", Long.toString(c.ts())).header("X-TC-Region", "ap-guangzhou")
                     .header("Authorization", c.authorization())
                     .POST(HttpRequest.BodyPublishers.ofString(c.body(), StandardCharsets.UTF_8)).build();
@@ -229,7 +229,7 @@ public final class SimulatorBenchmark {
             Path dir = Files.createTempDirectory("pw-simbench");
             StringBuilder tencent = new StringBuilder();
             for (int i = 0; i < 3 * REQUESTS_PER_API; i++) {
-                tencent.append(load.rawTencent(SimApi.values()[i % 3])).append('\0');
+                tencent.append(load.rawTencent(VendorApi.values()[i % 3])).append('\0');
             }
             StringBuilder baidu = new StringBuilder();
             for (int i = 0; i < REQUESTS_PER_API; i++) {
@@ -239,7 +239,7 @@ public final class SimulatorBenchmark {
             int baiduConnections = Math.max(1, connections / 4);
             Process t = wrk(dir, "tencent", tencent, connections - baiduConnections, seconds, "http://" + server.tencentEndpoint() + "/");
             Process b = wrk(dir, "baidu", baidu, baiduConnections, seconds, server.baiduEndpoint("bj") + "/");
-            Map<SimApi, Long> before = okCounts(server);
+            Map<VendorApi, Long> before = okCounts(server);
             long serverCpu0 = cpuNanos("sim-http-", "HTTP-Dispatcher");
             long start = System.nanoTime();
             String tOut = new String(t.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -248,16 +248,16 @@ public final class SimulatorBenchmark {
             b.waitFor();
             double elapsed = (System.nanoTime() - start) / 1e9;
             double serverCpu = (cpuNanos("sim-http-", "HTTP-Dispatcher") - serverCpu0) / 1e9;
-            Map<SimApi, Long> after = okCounts(server);
+            Map<VendorApi, Long> after = okCounts(server);
             long ok = 0;
-            for (SimApi api : SimApi.values()) ok += after.get(api) - before.get(api);
+            for (VendorApi api : VendorApi.values()) ok += after.get(api) - before.get(api);
             long all = 0;
-            for (SimApi api : SimApi.values()) all += server.stats().requests(api);
+            for (VendorApi api : VendorApi.values()) all += server.stats().requests(api);
             System.out.printf(Locale.ROOT, "load: wrk, %d connections (%d Tencent, %d Baidu), %.1f s, %d OK -> %.0f requests/s (OK, counted by the server)%n",
                     connections, connections - baiduConnections, baiduConnections, elapsed, ok, ok / elapsed);
             System.out.printf(Locale.ROOT, "cpu: server %.1f s (%.0f requests per server CPU-second), load average %s; not OK in the whole run: %d%n",
                     serverCpu, ok / serverCpu, loadAverage(), all - sumOf(after));
-            for (SimApi api : SimApi.values()) {
+            for (VendorApi api : VendorApi.values()) {
                 System.out.printf(Locale.ROOT, "  %-19s %8.0f requests/s%n", api.id(), (after.get(api) - before.get(api)) / elapsed);
             }
             System.out.println("wrk tencent: " + summary(tOut));
@@ -285,16 +285,16 @@ public final class SimulatorBenchmark {
                     "-s", script.toString(), url).redirectErrorStream(true).start();
         }
 
-        private static Map<SimApi, Long> okCounts(SimulatorServer server) {
-            Map<SimApi, Long> ok = new EnumMap<>(SimApi.class);
-            for (SimApi api : SimApi.values()) {
-                String account = api == SimApi.BAIDU_EIP ? Generator.BAIDU_ACCOUNT : Generator.TENCENT_ACCOUNT;
+        private static Map<VendorApi, Long> okCounts(SimulatorServer server) {
+            Map<VendorApi, Long> ok = new EnumMap<>(VendorApi.class);
+            for (VendorApi api : VendorApi.values()) {
+                String account = api == VendorApi.BAIDU_EIP ? Generator.BAIDU_ACCOUNT : Generator.TENCENT_ACCOUNT;
                 ok.put(api, server.stats().requests(api, account, io.packwatch.simulators.control.Outcome.OK));
             }
             return ok;
         }
 
-        private static long sumOf(Map<SimApi, Long> counts) {
+        private static long sumOf(Map<VendorApi, Long> counts) {
             return counts.values().stream().mapToLong(Long::longValue).sum();
         }
 

@@ -101,7 +101,7 @@ public record Fault(Type type, int status, Duration delay, String code) {
         String where = "faults[" + d.api() + "]";
         if (d.api() == null) throw new ScenarioException("faults: 'api' is required");
         try {
-            io.packwatch.simulators.SimApi.fromId(d.api());
+            io.packwatch.core.VendorApi.fromId(d.api());
         } catch (IllegalArgumentException e) {
             throw new ScenarioException(where + ": " + e.getMessage());
         }

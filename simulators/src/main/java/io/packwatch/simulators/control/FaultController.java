@@ -1,6 +1,6 @@
 package io.packwatch.simulators.control;
 
-import io.packwatch.simulators.SimApi;
+import io.packwatch.core.VendorApi;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -17,9 +17,9 @@ import java.util.function.Supplier;
  * scripted fault.
  */
 public final class FaultController {
-    private record Scripted(SimApi api, String account, Fault fault, int[] remaining, Window window) { }
+    private record Scripted(VendorApi api, String account, Fault fault, int[] remaining, Window window) { }
 
-    private record Rated(SimApi api, String account, double rate, Fault fault, Window window) { }
+    private record Rated(VendorApi api, String account, double rate, Fault fault, Window window) { }
 
     /** [from, until) in simulation time; a null bound is open. */
     public record Window(Instant from, Instant until) {
@@ -51,29 +51,29 @@ public final class FaultController {
     }
 
     /** The next {@code n} requests to {@code api} (any account) get {@code fault}. */
-    public FaultController next(SimApi api, int n, Fault fault) { return next(api, null, n, fault); }
+    public FaultController next(VendorApi api, int n, Fault fault) { return next(api, null, n, fault); }
 
     /** The next {@code n} requests of {@code account} to {@code api} get {@code fault}. */
-    public FaultController next(SimApi api, String account, int n, Fault fault) {
+    public FaultController next(VendorApi api, String account, int n, Fault fault) {
         return next(api, account, n, fault, Window.ALWAYS);
     }
 
     /** The next {@code n} requests of {@code account} (null = any) to {@code api} within {@code window} get {@code fault}. */
-    public synchronized FaultController next(SimApi api, String account, int n, Fault fault, Window window) {
+    public synchronized FaultController next(VendorApi api, String account, int n, Fault fault, Window window) {
         if (n <= 0) throw new IllegalArgumentException("n must be > 0");
         scripted.addLast(new Scripted(api, account, fault, new int[] {n}, window));
         return this;
     }
 
     /** Each request to {@code api} gets {@code fault} with probability {@code rate} (0..1). */
-    public FaultController rate(SimApi api, double rate, Fault fault) { return rate(api, null, rate, fault); }
+    public FaultController rate(VendorApi api, double rate, Fault fault) { return rate(api, null, rate, fault); }
 
-    public FaultController rate(SimApi api, String account, double rate, Fault fault) {
+    public FaultController rate(VendorApi api, String account, double rate, Fault fault) {
         return rate(api, account, rate, fault, Window.ALWAYS);
     }
 
     /** Each request of {@code account} (null = any) to {@code api} within {@code window} gets {@code fault} with probability {@code rate}. */
-    public FaultController rate(SimApi api, String account, double rate, Fault fault, Window window) {
+    public FaultController rate(VendorApi api, String account, double rate, Fault fault, Window window) {
         if (rate < 0 || rate > 1) throw new IllegalArgumentException("rate must be 0..1, got " + rate);
         rated.add(new Rated(api, account, rate, fault, window));
         return this;
@@ -86,7 +86,7 @@ public final class FaultController {
     }
 
     /** The fault for this request, or null. */
-    public Fault draw(SimApi api, String account) {
+    public Fault draw(VendorApi api, String account) {
         Instant t = now.get();
         synchronized (this) {
             for (var it = scripted.iterator(); it.hasNext(); ) {
@@ -106,7 +106,7 @@ public final class FaultController {
         return null;
     }
 
-    public synchronized int pendingScripted(SimApi api) {
+    public synchronized int pendingScripted(VendorApi api) {
         return scripted.stream().filter(s -> s.api == api).mapToInt(s -> s.remaining[0]).sum();
     }
 }

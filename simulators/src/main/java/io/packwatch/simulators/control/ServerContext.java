@@ -1,6 +1,6 @@
 package io.packwatch.simulators.control;
 
-import io.packwatch.simulators.SimApi;
+import io.packwatch.core.VendorApi;
 import io.packwatch.simulators.scenario.Account;
 import io.packwatch.simulators.time.SimClock;
 
@@ -16,13 +16,13 @@ import java.util.stream.Collectors;
 public final class ServerContext {
     private final List<Account> accounts;
     private final Map<String, Account> byKeyId;
-    private final Map<SimApi, Integer> rateLimits;
+    private final Map<VendorApi, Integer> rateLimits;
     private final FaultController faults;
     private final SimStats stats;
     private final SimClock simClock;
     private final Clock authClock;
 
-    public ServerContext(List<Account> accounts, Map<SimApi, Integer> rateLimits, FaultController faults, SimStats stats,
+    public ServerContext(List<Account> accounts, Map<VendorApi, Integer> rateLimits, FaultController faults, SimStats stats,
                          SimClock simClock, Clock authClock) {
         this.accounts = List.copyOf(accounts);
         this.byKeyId = accounts.stream().collect(Collectors.toUnmodifiableMap(Account::keyId, Function.identity()));
@@ -37,7 +37,7 @@ public final class ServerContext {
 
     public Account byKeyId(String keyId) { return byKeyId.get(keyId); }
 
-    public int rateLimit(SimApi api, Account account) {
+    public int rateLimit(VendorApi api, Account account) {
         return account.rateLimits().getOrDefault(api, rateLimits.getOrDefault(api, 0));
     }
 
@@ -50,7 +50,7 @@ public final class ServerContext {
     /** Real time for signature windows: clients sign with their wall clock, whatever the simulation's time scale. */
     public Clock authClock() { return authClock; }
 
-    public Set<String> regions(SimApi api) {
+    public Set<String> regions(VendorApi api) {
         Set<String> out = new TreeSet<>();
         accounts.forEach(a -> out.addAll(a.regions(api)));
         return out;

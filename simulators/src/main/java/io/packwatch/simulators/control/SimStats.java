@@ -1,6 +1,6 @@
 package io.packwatch.simulators.control;
 
-import io.packwatch.simulators.SimApi;
+import io.packwatch.core.VendorApi;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -26,7 +26,7 @@ public final class SimStats {
         public long total() { return byOutcome.values().stream().mapToLong(Long::longValue).sum(); }
     }
 
-    private record Key(SimApi api, String account) { }
+    private record Key(VendorApi api, String account) { }
 
     private static final class Window {
         final ArrayDeque<Long> arrivals = new ArrayDeque<>();
@@ -61,32 +61,32 @@ public final class SimStats {
     public SimStats(Clock clock) { this.clock = clock; }
 
     /** Records an arrival; false when the account is over {@code limit} requests in the last second (0 = unlimited). */
-    public boolean arrive(SimApi api, String account, int limit) {
+    public boolean arrive(VendorApi api, String account, int limit) {
         Instant now = clock.instant();
         return window(api, account).arriveAndAdmit(now.getEpochSecond() * SECOND + now.getNano(), limit);
     }
 
-    public void outcome(SimApi api, String account, Outcome outcome) {
+    public void outcome(VendorApi api, String account, Outcome outcome) {
         window(api, account).outcomes.get(outcome).increment();
     }
 
-    private Window window(SimApi api, String account) {
+    private Window window(VendorApi api, String account) {
         return windows.computeIfAbsent(new Key(api, account == null ? UNKNOWN_ACCOUNT : account), k -> new Window());
     }
 
-    public long requests(SimApi api) {
+    public long requests(VendorApi api) {
         return windows.entrySet().stream().filter(e -> e.getKey().api == api)
                 .mapToLong(e -> e.getValue().outcomes.values().stream().mapToLong(LongAdder::sum).sum()).sum();
     }
 
-    public long requests(SimApi api, String account) { return counts(api, account).total(); }
+    public long requests(VendorApi api, String account) { return counts(api, account).total(); }
 
-    public long requests(SimApi api, String account, Outcome outcome) { return counts(api, account).byOutcome().get(outcome); }
+    public long requests(VendorApi api, String account, Outcome outcome) { return counts(api, account).byOutcome().get(outcome); }
 
     /** Peak arrivals of this account at this API within any 1-second window since start (or the last reset). */
-    public int maxPerSecond(SimApi api, String account) { return counts(api, account).maxPerSecond(); }
+    public int maxPerSecond(VendorApi api, String account) { return counts(api, account).maxPerSecond(); }
 
-    public Counts counts(SimApi api, String account) {
+    public Counts counts(VendorApi api, String account) {
         Window w = windows.get(new Key(api, account));
         Map<Outcome, Long> m = new EnumMap<>(Outcome.class);
         for (Outcome o : Outcome.values()) m.put(o, w == null ? 0L : w.outcomes.get(o).sum());

@@ -1,6 +1,6 @@
 package io.packwatch.simulators.scenario;
 
-import io.packwatch.simulators.SimApi;
+import io.packwatch.core.VendorApi;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * One simulated cloud account: its credentials and its packages, indexed the way each API lists them
- * (per region in declaration order, Lighthouse grouped by instance, Live account-wide). A Baidu marker is the id
+ * (per region in declaration order, Lighthouse grouped by instance, Live and CDN account-wide). A Baidu marker is the id
  * of a package, i.e. a position in that order; removed packages are hidden but keep their position, so a marker
  * chain survives deletions.
  */
@@ -28,16 +28,17 @@ public final class Account {
     private final int maxKeysCap;
     private final int liveBillMode;
     private final String fluxBillMode;
-    private final Map<SimApi, Integer> rateLimits;
+    private final Map<VendorApi, Integer> rateLimits;
     private final Map<String, List<SimPackage>> vpc = new LinkedHashMap<>();
     private final Map<String, List<Instance>> lighthouse = new LinkedHashMap<>();
     private final List<SimPackage> live = new ArrayList<>();
+    private final List<SimPackage> cdn = new ArrayList<>();
     private final Map<String, List<SimPackage>> eip = new LinkedHashMap<>();
     private final Map<String, Map<String, Integer>> eipIndex = new LinkedHashMap<>();
-    private final Map<SimApi, Boolean> anyRemoval = new EnumMap<>(SimApi.class);
+    private final Map<VendorApi, Boolean> anyRemoval = new EnumMap<>(VendorApi.class);
 
     public Account(String id, Vendor vendor, String keyId, String secret, int maxKeysCap, int liveBillMode,
-                   String fluxBillMode, Map<SimApi, Integer> rateLimits, List<SimPackage> packages) {
+                   String fluxBillMode, Map<VendorApi, Integer> rateLimits, List<SimPackage> packages) {
         this.id = id;
         this.vendor = vendor;
         this.keyId = keyId;
@@ -55,6 +56,7 @@ public final class Account {
                         .computeIfAbsent(p.instanceId(), i -> new ArrayList<>()).add(p);
                 case TENCENT_LIVE -> live.add(p);
                 case BAIDU_EIP -> eip.computeIfAbsent(p.region(), r -> new ArrayList<>()).add(p);
+                case TENCENT_CDN -> cdn.add(p);
             }
         }
         lhByInstance.forEach((region, instances) -> {
@@ -96,7 +98,7 @@ public final class Account {
     public String fluxBillMode() { return fluxBillMode; }
 
     /** Per-account overrides of the scenario's per-API limits. */
-    public Map<SimApi, Integer> rateLimits() { return rateLimits; }
+    public Map<VendorApi, Integer> rateLimits() { return rateLimits; }
 
     public List<SimPackage> vpc(String region) { return vpc.getOrDefault(region, Collections.emptyList()); }
 
@@ -104,25 +106,29 @@ public final class Account {
 
     public List<SimPackage> live() { return Collections.unmodifiableList(live); }
 
+    /** CDN packages, account-wide (their region is the billing region, not a polled one). */
+    public List<SimPackage> cdn() { return Collections.unmodifiableList(cdn); }
+
     public List<SimPackage> eip(String region) { return eip.getOrDefault(region, Collections.emptyList()); }
 
-    public boolean hasRemovals(SimApi api) { return anyRemoval.getOrDefault(api, false); }
+    public boolean hasRemovals(VendorApi api) { return anyRemoval.getOrDefault(api, false); }
 
-    public java.util.Set<String> regions(SimApi api) {
+    public java.util.Set<String> regions(VendorApi api) {
         return switch (api) {
             case TENCENT_VPC -> vpc.keySet();
             case TENCENT_LIGHTHOUSE -> lighthouse.keySet();
             case BAIDU_EIP -> eip.keySet();
-            case TENCENT_LIVE -> java.util.Set.of();
+            case TENCENT_LIVE, TENCENT_CDN -> java.util.Set.of();
         };
     }
 
-    public int packageCount(SimApi api) {
+    public int packageCount(VendorApi api) {
         return switch (api) {
             case TENCENT_VPC -> vpc.values().stream().mapToInt(List::size).sum();
             case TENCENT_LIGHTHOUSE -> lighthouse.values().stream().flatMap(List::stream).mapToInt(i -> i.packages().size()).sum();
             case TENCENT_LIVE -> live.size();
             case BAIDU_EIP -> eip.values().stream().mapToInt(List::size).sum();
+            case TENCENT_CDN -> cdn.size();
         };
     }
 

@@ -1,6 +1,6 @@
 package io.packwatch.simulators.scenario;
 
-import io.packwatch.simulators.SimApi;
+import io.packwatch.core.VendorApi;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -39,17 +39,17 @@ public final class Generator {
         String tr = g.tencentRegion() == null ? "ap-guangzhou" : g.tencentRegion();
         String br = g.baiduRegion() == null ? "bj" : g.baiduRegion();
         List<SimPackage> tencent = new ArrayList<>(vpc + lh + live);
-        for (int i = 0; i < vpc; i++) tencent.add(pkg(SimApi.TENCENT_VPC, "tfp-" + base36(i, 8), tr, null, 0, 10 + random.nextInt(1000)));
+        for (int i = 0; i < vpc; i++) tencent.add(pkg(VendorApi.TENCENT_VPC, "tfp-" + base36(i, 8), tr, null, 0, 10 + random.nextInt(1000)));
         for (int i = 0; i < lh; i++) {
-            tencent.add(pkg(SimApi.TENCENT_LIGHTHOUSE, "lhtfp-" + base36(i, 8), tr, "lhins-" + base36(i, 8), 0, (1 + random.nextInt(2048)) * GIB));
+            tencent.add(pkg(VendorApi.TENCENT_LIGHTHOUSE, "lhtfp-" + base36(i, 8), tr, "lhins-" + base36(i, 8), 0, (1 + random.nextInt(2048)) * GIB));
         }
         for (int i = 0; i < live; i++) {
             int type = i % 4;
             double cap = type == 0 ? (1 + random.nextInt(1000)) * 1e9 : type == 3 ? 100 + random.nextInt(10_000) : 1000 + random.nextInt(100_000);
-            tencent.add(pkg(SimApi.TENCENT_LIVE, Long.toString(3_000_000L + i), null, null, type, cap));
+            tencent.add(pkg(VendorApi.TENCENT_LIVE, Long.toString(3_000_000L + i), null, null, type, cap));
         }
         List<SimPackage> baidu = new ArrayList<>(eip);
-        for (int i = 0; i < eip; i++) baidu.add(pkg(SimApi.BAIDU_EIP, "tp-gen" + base36(i, 8), br, null, 0, (10 + random.nextInt(1000)) * GIB));
+        for (int i = 0; i < eip; i++) baidu.add(pkg(VendorApi.BAIDU_EIP, "tp-gen" + base36(i, 8), br, null, 0, (10 + random.nextInt(1000)) * GIB));
         List<Account> out = new ArrayList<>();
         if (!tencent.isEmpty()) {
             out.add(new Account(TENCENT_ACCOUNT, Account.Vendor.TENCENT, TENCENT_SECRET_ID, TENCENT_SECRET_KEY, 0, 204,
@@ -61,7 +61,7 @@ public final class Generator {
         return out;
     }
 
-    private SimPackage pkg(SimApi api, String id, String region, String instance, int type, double capacity) {
+    private SimPackage pkg(VendorApi api, String id, String region, String instance, int type, double capacity) {
         Instant start = epoch.minus(Duration.ofHours(1 + random.nextInt(24 * 60)));
         Instant expire = start.plus(Duration.ofDays(30 + random.nextInt(335)));
         double lifetime = Duration.between(start, expire).toSeconds();
@@ -74,14 +74,14 @@ public final class Generator {
             default -> Consumption.constant(rate);
         };
         if (offPeak) c = Consumption.offPeak(rate * 3);
-        Duration cycle = api == SimApi.TENCENT_LIGHTHOUSE ? Duration.ofDays(30) : null;
+        Duration cycle = api == VendorApi.TENCENT_LIGHTHOUSE ? Duration.ofDays(30) : null;
         Instant usageFrom = cycle == null ? start
                 : start.plus(cycle.multipliedBy(Duration.between(start, epoch).toSeconds() / cycle.toSeconds()));
         double usedNow = c.amount(usageFrom.getEpochSecond(), epoch.getEpochSecond());
-        if (api != SimApi.TENCENT_LIGHTHOUSE) usedNow = Math.min(capacity, usedNow);
+        if (api != VendorApi.TENCENT_LIGHTHOUSE) usedNow = Math.min(capacity, usedNow);
         return new SimPackage(api, id, "gen-" + id, region, instance, type, "WebOutBytes", capacity, usedNow, start, start,
                 expire, epoch, offPeak, c, cycle,
-                api == SimApi.TENCENT_LIGHTHOUSE, null, 0, List.of(), Map.of(), 0, 0);
+                api == VendorApi.TENCENT_LIGHTHOUSE, null, 0, List.of(), Map.of(), 0, 0);
     }
 
     static String base36(int n, int width) {

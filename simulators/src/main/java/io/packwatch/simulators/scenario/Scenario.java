@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.packwatch.simulators.SimApi;
+import io.packwatch.core.VendorApi;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,9 +23,12 @@ import java.util.Map;
  * accounts for a given simulator start. Parsing resolves once against "now" so every error shows at load time.
  */
 public final class Scenario {
-    /** The documented defaults (vendor-spec 7); Baidu documents none, so it gets the suggested client pacing. */
-    public static final Map<SimApi, Integer> DEFAULT_RATE_LIMITS = Map.of(
-            SimApi.TENCENT_VPC, 20, SimApi.TENCENT_LIGHTHOUSE, 10, SimApi.TENCENT_LIVE, 20, SimApi.BAIDU_EIP, 10);
+    /** vendor-spec 7: "not documented, <=10 req/s [inferred]". */
+    static final int UNDOCUMENTED_RATE_LIMIT = 10;
+    /** The catalogue's documented limits (vendor-spec 7); where none is documented (Baidu), the spec's inferred 10/s. */
+    public static final Map<VendorApi, Integer> DEFAULT_RATE_LIMITS = java.util.Arrays.stream(VendorApi.values())
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(api -> api, api -> api.documentedLimitPerSecond() > 0
+                    ? (int) api.documentedLimitPerSecond() : UNDOCUMENTED_RATE_LIMIT));
     public static final String DEMO_RESOURCE = "/scenarios/demo.yaml";
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
@@ -33,11 +36,11 @@ public final class Scenario {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
     private final ScenarioFile file;
-    private final Map<SimApi, Integer> rateLimits;
+    private final Map<VendorApi, Integer> rateLimits;
 
     private Scenario(ScenarioFile file) {
         this.file = file;
-        Map<SimApi, Integer> limits = new EnumMap<>(DEFAULT_RATE_LIMITS);
+        Map<VendorApi, Integer> limits = new EnumMap<>(DEFAULT_RATE_LIMITS);
         limits.putAll(ScenarioResolver.rateLimits(file.rateLimits(), "rateLimits"));
         this.rateLimits = Map.copyOf(limits);
         new ScenarioResolver(Instant.now()).accounts(file); // validate eagerly; generation is deterministic
@@ -102,7 +105,7 @@ public final class Scenario {
     public String name() { return file.name() == null ? "unnamed" : file.name(); }
 
     /** Requests per second per account, 0 = unlimited. */
-    public Map<SimApi, Integer> rateLimits() { return rateLimits; }
+    public Map<VendorApi, Integer> rateLimits() { return rateLimits; }
 
     public List<ScenarioFile.FaultDef> faults() { return file.faults() == null ? List.of() : file.faults(); }
 
@@ -122,7 +125,7 @@ public final class Scenario {
     }
 
     /** A copy with other per-API rate limits (0 = unlimited), e.g. for benchmarks. */
-    public Scenario withRateLimits(Map<SimApi, Integer> limits) {
+    public Scenario withRateLimits(Map<VendorApi, Integer> limits) {
         Map<String, Integer> raw = new java.util.HashMap<>();
         if (file.rateLimits() != null) raw.putAll(file.rateLimits());
         limits.forEach((k, v) -> raw.put(k.id(), v));

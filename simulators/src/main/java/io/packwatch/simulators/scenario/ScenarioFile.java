@@ -10,12 +10,13 @@ public record ScenarioFile(String name, Map<String, Integer> rateLimits, List<Ac
     public record AccountDef(String id, String vendor, String secretId, String secretKey, String accessKeyId,
                              String secretAccessKey, Integer maxKeysCap, Integer liveBillMode, String fluxBillMode,
                              Map<String, Integer> rateLimits, List<PackageDef> vpc, List<PackageDef> lighthouse,
-                             List<PackageDef> live, List<PackageDef> eip) { }
+                             List<PackageDef> live, List<PackageDef> eip, List<PackageDef> cdn) { }
 
     public record PackageDef(String id, String name, String region, String instance, Integer type, String packageType,
                              String capacity, String used, String created, String start, String expire, String deduct,
                              UsageDef usage, String cycle, Boolean overflow, RenewalDef renewal, List<EventDef> events,
-                             Map<String, String> tags, Integer willRenew, Integer renewalResult) { }
+                             Map<String, String> tags, Integer willRenew, Integer renewalResult,
+                             Integer extensionMode) { }
 
     /** pattern: none | constant | diurnal | bursty | offPeak; rate "AMOUNT/UNIT"; step: billing step (e.g. 1h). */
     public record UsageDef(String pattern, String rate, Double amplitude, Double peakHour, String period, String burst,

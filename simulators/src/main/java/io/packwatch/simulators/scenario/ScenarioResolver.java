@@ -1,6 +1,7 @@
 package io.packwatch.simulators.scenario;
 
-import io.packwatch.simulators.SimApi;
+import io.packwatch.core.VendorApi;
+import io.packwatch.simulators.tencent.CdnTrafficPackages;
 import io.packwatch.simulators.scenario.ScenarioFile.AccountDef;
 import io.packwatch.simulators.scenario.ScenarioFile.EventDef;
 import io.packwatch.simulators.scenario.ScenarioFile.PackageDef;
@@ -24,6 +25,7 @@ final class ScenarioResolver {
     static final Pattern VPC_ID = Pattern.compile("tfp-[a-z0-9]{8}");
     static final Pattern LH_INSTANCE = Pattern.compile("lhins-[a-z0-9]{8}");
     static final Pattern LIVE_ID = Pattern.compile("\\d{1,18}");
+    static final Pattern CDN_ID = Pattern.compile("[1-9]\\d{0,17}");
     static final Pattern BAIDU_ID = Pattern.compile("tp-[A-Za-z0-9]{4,32}");
     private static final double GIB = 1024.0 * 1024 * 1024;
 
@@ -61,14 +63,16 @@ final class ScenarioResolver {
         Set<String> seen = new HashSet<>();
         if (vendor == Account.Vendor.TENCENT) {
             forbid(a.eip(), where, "eip", "a tencent account");
-            add(packages, seen, a.vpc(), SimApi.TENCENT_VPC, where + ".vpc");
-            add(packages, seen, a.lighthouse(), SimApi.TENCENT_LIGHTHOUSE, where + ".lighthouse");
-            add(packages, seen, a.live(), SimApi.TENCENT_LIVE, where + ".live");
+            add(packages, seen, a.vpc(), VendorApi.TENCENT_VPC, where + ".vpc");
+            add(packages, seen, a.lighthouse(), VendorApi.TENCENT_LIGHTHOUSE, where + ".lighthouse");
+            add(packages, seen, a.live(), VendorApi.TENCENT_LIVE, where + ".live");
+            add(packages, seen, a.cdn(), VendorApi.TENCENT_CDN, where + ".cdn");
         } else {
             forbid(a.vpc(), where, "vpc", "a baidu account");
             forbid(a.lighthouse(), where, "lighthouse", "a baidu account");
             forbid(a.live(), where, "live", "a baidu account");
-            add(packages, seen, a.eip(), SimApi.BAIDU_EIP, where + ".eip");
+            forbid(a.cdn(), where, "cdn", "a baidu account");
+            add(packages, seen, a.eip(), VendorApi.BAIDU_EIP, where + ".eip");
         }
         int cap = a.maxKeysCap() == null ? 0 : a.maxKeysCap();
         if (cap < 0 || cap > 1000) throw new ScenarioException(where + ".maxKeysCap: must be 1..1000, got " + cap);
@@ -76,13 +80,13 @@ final class ScenarioResolver {
                 a.fluxBillMode() == null ? "204,204,204,204,-1,-1" : a.fluxBillMode(), rateLimits(a.rateLimits(), where + ".rateLimits"), packages);
     }
 
-    static Map<SimApi, Integer> rateLimits(Map<String, Integer> raw, String where) {
-        Map<SimApi, Integer> out = new EnumMap<>(SimApi.class);
+    static Map<VendorApi, Integer> rateLimits(Map<String, Integer> raw, String where) {
+        Map<VendorApi, Integer> out = new EnumMap<>(VendorApi.class);
         if (raw == null) return out;
         raw.forEach((k, v) -> {
-            SimApi api;
+            VendorApi api;
             try {
-                api = SimApi.fromId(k);
+                api = VendorApi.fromId(k);
             } catch (IllegalArgumentException e) {
                 throw new ScenarioException(where + ": " + e.getMessage());
             }
@@ -92,7 +96,7 @@ final class ScenarioResolver {
         return out;
     }
 
-    private void add(List<SimPackage> out, Set<String> seen, List<PackageDef> defs, SimApi api, String where) {
+    private void add(List<SimPackage> out, Set<String> seen, List<PackageDef> defs, VendorApi api, String where) {
         if (defs == null) return;
         for (int i = 0; i < defs.size(); i++) {
             SimPackage p = pkg(defs.get(i), api, where + "[" + i + "]");
@@ -101,7 +105,7 @@ final class ScenarioResolver {
         }
     }
 
-    SimPackage pkg(PackageDef d, SimApi api, String where) {
+    SimPackage pkg(PackageDef d, VendorApi api, String where) {
         String id = require(d.id(), where, "id");
         String w = where + " (" + id + ")";
         String region = null;
@@ -125,6 +129,17 @@ final class ScenarioResolver {
                 check(BAIDU_ID, id, w, "id");
                 region = require(d.region(), w, "region");
             }
+            case TENCENT_CDN -> {
+                check(CDN_ID, id, w, "id");
+                region = d.region() == null ? CdnTrafficPackages.BILLING_REGIONS.get(0) : d.region();
+                if (!CdnTrafficPackages.BILLING_REGIONS.contains(region)) {
+                    throw new ScenarioException(w + ".region: CDN billing region must be one of " + CdnTrafficPackages.BILLING_REGIONS
+                            + ", got '" + region + "'");
+                }
+            }
+        }
+        if (d.extensionMode() != null && (api != VendorApi.TENCENT_CDN || d.extensionMode() < 0 || d.extensionMode() > 3)) {
+            throw new ScenarioException(w + ".extensionMode: only CDN packages have one, 0..3");
         }
         double bytesPerUnit = switch (api) {
             case TENCENT_VPC -> GIB;
@@ -142,12 +157,12 @@ final class ScenarioResolver {
         Consumption consumption = consumption(d.usage(), offPeak, bytesPerUnit, capacity, w + ".usage");
         Duration cycle = null;
         if (d.cycle() != null) {
-            if (api != SimApi.TENCENT_LIGHTHOUSE) throw new ScenarioException(w + ".cycle: only Lighthouse packages have cycles");
+            if (api != VendorApi.TENCENT_LIGHTHOUSE) throw new ScenarioException(w + ".cycle: only Lighthouse packages have cycles");
             cycle = positive(Durations.parse(d.cycle(), w + ".cycle"), w + ".cycle");
-        } else if (api == SimApi.TENCENT_LIGHTHOUSE) {
+        } else if (api == VendorApi.TENCENT_LIGHTHOUSE) {
             cycle = Duration.ofDays(30);
         }
-        boolean overflow = api == SimApi.TENCENT_LIGHTHOUSE && (d.overflow() == null || d.overflow());
+        boolean overflow = api == VendorApi.TENCENT_LIGHTHOUSE && (d.overflow() == null || d.overflow());
         Duration renewEvery = null;
         int renewTimes = 0;
         if (d.renewal() != null) {
@@ -171,16 +186,18 @@ final class ScenarioResolver {
                 d.packageType() == null ? "WebOutBytes" : d.packageType(), capacity, used, created, start, expire,
                 start.isAfter(epoch) ? start : epoch, offPeak,
                 consumption, cycle, overflow, renewEvery, renewTimes, List.copyOf(events), tags,
-                d.willRenew() == null ? (renewEvery != null ? 1 : 0) : d.willRenew(),
+                api == VendorApi.TENCENT_CDN ? (d.extensionMode() == null ? 0 : d.extensionMode())
+                        : d.willRenew() == null ? (renewEvery != null ? 1 : 0) : d.willRenew(),
                 d.renewalResult() == null ? 0 : d.renewalResult());
     }
 
-    private static void validateStatus(SimApi api, String status, String where) {
+    private static void validateStatus(VendorApi api, String status, String where) {
         Set<String> allowed = switch (api) {
             case TENCENT_VPC -> Set.of("AVAILABLE", "EXPIRED", "EXHAUSTED", "REFUNDED", "DELETED");
             case TENCENT_LIGHTHOUSE -> Set.of("NETWORK_NORMAL", "OVERDUE_NETWORK_DISABLED");
             case TENCENT_LIVE -> Set.of("0", "1", "2", "3", "4", "5");
             case BAIDU_EIP -> Set.of("RUNNING", "EXPIRED", "USED_UP");
+            case TENCENT_CDN -> CdnTrafficPackages.STATUSES;
         };
         if (!allowed.contains(status)) {
             throw new ScenarioException(where + ".status: '" + status + "' is not a " + api.id() + " status; allowed " + allowed);

@@ -1,6 +1,6 @@
 package io.packwatch.simulators.scenario;
 
-import io.packwatch.simulators.SimApi;
+import io.packwatch.core.VendorApi;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +20,7 @@ import java.util.Map;
  * @param renewTimes  how many renewals happen (0 = unlimited)
  * @param tags        VPC TagSet (null → JSON null)
  */
-public record SimPackage(SimApi api, String id, String name, String region, String instanceId, int liveType,
+public record SimPackage(VendorApi api, String id, String name, String region, String instanceId, int liveType,
                          String packageType, double capacity, double initialUsed, Instant created, Instant start,
                          Instant expire, Instant usageOrigin, boolean offPeak, Consumption consumption, Duration cycle, boolean overflow,
                          Duration renewEvery, int renewTimes, List<StatusEvent> events, Map<String, String> tags,

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import io.packwatch.simulators.SimApi;
+import io.packwatch.core.VendorApi;
 import io.packwatch.simulators.scenario.Account;
 
 /**
@@ -80,7 +80,7 @@ final class LivePackageInfo implements TencentApiHandler {
         List<Item> page = new ArrayList<>();
         int total;
         int from;
-        if (effectiveOrder.startsWith("BuyTime") && !call.account().hasRemovals(SimApi.TENCENT_LIVE)) {
+        if (effectiveOrder.startsWith("BuyTime") && !call.account().hasRemovals(VendorApi.TENCENT_LIVE)) {
             // Buy time never changes and nothing disappears: sort once, evaluate only the page (100k-package loads).
             List<SimPackage> sorted = byBuyTime(call.account(), type, effectiveOrder.equals("BuyTimeAsc"));
             total = sorted.size();

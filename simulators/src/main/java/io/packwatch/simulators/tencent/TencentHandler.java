@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import io.packwatch.simulators.SimApi;
+import io.packwatch.core.VendorApi;
 import io.packwatch.simulators.control.Fault;
 import io.packwatch.simulators.control.Outcome;
 import io.packwatch.simulators.control.ServerContext;
@@ -33,26 +33,58 @@ public final class TencentHandler implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(TencentHandler.class);
     private static final String JSON = "application/json";
     private static final int MAX_BODY = 10 * 1024 * 1024;
-    private static final Set<String> PRODUCT_SERVICES = Set.of("vpc", "lighthouse", "live");
+    /** The signing services of the simulated products: a caller signing for one of them is routed by it. */
+    private static final Set<String> PRODUCT_SERVICES = Arrays.stream(VendorApi.values())
+            .filter(VendorApi::isTencent).map(VendorApi::productName).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private final ServerContext ctx;
     private final Tc3Verifier verifier;
-    private final Map<SimApi, TencentApiHandler> apis = new EnumMap<>(SimApi.class);
+    private final Map<VendorApi, TencentApiHandler> apis = new EnumMap<>(VendorApi.class);
     private final ObjectMapper mapper = new ObjectMapper();
     private final JsonFactory json = mapper.getFactory();
 
     public TencentHandler(ServerContext ctx) {
         this.ctx = ctx;
         this.verifier = new Tc3Verifier(ctx::byKeyId, ctx.authClock());
-        apis.put(SimApi.TENCENT_VPC, new VpcTrafficPackages(ctx.regions(SimApi.TENCENT_VPC)));
-        apis.put(SimApi.TENCENT_LIGHTHOUSE, new LighthouseTrafficPackages(ctx.regions(SimApi.TENCENT_LIGHTHOUSE)));
-        apis.put(SimApi.TENCENT_LIVE, new LivePackageInfo());
+        for (VendorApi api : VendorApi.values()) {
+            TencentApiHandler handler = handler(api, ctx);
+            if (handler != null) apis.put(api, handler);
+        }
+    }
+
+    /**
+     * The simulator's per-API part: an exhaustive switch, so a catalogue entry without a handler does not compile.
+     * Null for the APIs this port does not serve (Baidu EIP has its own per-region ports, {@code BaiduHandler}).
+     */
+    static TencentApiHandler handler(VendorApi api, ServerContext ctx) {
+        return switch (api) {
+            case TENCENT_VPC -> new VpcTrafficPackages(ctx.regions(api));
+            case TENCENT_LIGHTHOUSE -> new LighthouseTrafficPackages(ctx.regions(api));
+            case TENCENT_LIVE -> new LivePackageInfo();
+            case TENCENT_CDN -> new CdnTrafficPackages();
+            case BAIDU_EIP -> null;
+        };
+    }
+
+    /**
+     * The API a call is for. One action name can belong to two products (VPC and CDN both have DescribeTrafficPackages):
+     * a caller signing for a product's service is routed by the service; one signing for another host (the SDK's
+     * loopback endpoint gives service "127") by the version. Null when no served API has the action.
+     */
+    private VendorApi route(String action, String service, String version) {
+        VendorApi byAction = null;
+        for (VendorApi api : apis.keySet()) {
+            if (!api.action().equals(action)) continue;
+            if (PRODUCT_SERVICES.contains(service) ? api.productName().equals(service) : api.apiVersion().equals(version)) return api;
+            if (byAction == null) byAction = api;
+        }
+        return PRODUCT_SERVICES.contains(service) ? null : byAction;
     }
 
     @Override
     public void handle(HttpExchange ex) throws IOException {
         String requestId = Http.requestId();
-        SimApi api = null;
+        VendorApi api = null;
         String accountId = SimStats.UNKNOWN_ACCOUNT;
         try {
             if (!"POST".equals(ex.getRequestMethod())) {
@@ -62,7 +94,7 @@ public final class TencentHandler implements HttpHandler {
             if (body == null) throw new TencentError("InvalidParameter", "The request body exceeds 10 MB.");
             String action = ex.getRequestHeaders().getFirst("X-TC-Action");
             if (action == null || action.isBlank()) throw new TencentError("MissingParameter", "The request is missing a required parameter `X-TC-Action`.");
-            api = SimApi.tencentByAction(action);
+            api = route(action, "", ex.getRequestHeaders().getFirst("X-TC-Version")); // for the stats of a failed signature
             Tc3Verifier.Caller caller;
             try {
                 caller = verifier.verify(ex.getRequestMethod(), ex.getRequestURI().getRawQuery(), ex.getRequestHeaders()::getFirst, body);
@@ -71,14 +103,14 @@ public final class TencentHandler implements HttpHandler {
                 throw e;
             }
             Account account = caller.account();
-            if (api == null || (PRODUCT_SERVICES.contains(caller.service()) && !caller.service().equals(api.service()))) {
-                api = null;
+            api = route(action, caller.service(), ex.getRequestHeaders().getFirst("X-TC-Version"));
+            if (api == null) {
                 throw new TencentError("InvalidAction", "The action `" + action + "` does not exist in service `" + caller.service() + "`.");
             }
             accountId = account.id();
             String version = ex.getRequestHeaders().getFirst("X-TC-Version");
             if (version == null) throw new TencentError("MissingParameter", "The request is missing a required parameter `X-TC-Version`.");
-            if (!api.version().equals(version)) throw new TencentError("NoSuchVersion", "The API version `" + version + "` does not exist for " + action + ".");
+            if (!api.apiVersion().equals(version)) throw new TencentError("NoSuchVersion", "The API version `" + version + "` does not exist for " + action + ".");
             if (!ctx.stats().arrive(api, accountId, ctx.rateLimit(api, account))) {
                 throw new TencentError("RequestLimitExceeded", "Your current request times equals to `" + ctx.rateLimit(api, account)
                         + "` in a second, which exceeds the frequency limit `" + ctx.rateLimit(api, account) + "` for a second. Please reduce the frequency of calls.",
@@ -110,7 +142,7 @@ public final class TencentHandler implements HttpHandler {
     }
 
     /** @return true when the fault replaced the answer entirely */
-    private boolean applyTransportFault(HttpExchange ex, Fault fault, SimApi api, String requestId) throws IOException {
+    private boolean applyTransportFault(HttpExchange ex, Fault fault, VendorApi api, String requestId) throws IOException {
         switch (fault.type()) {
             case SLOW -> Http.sleep(fault.delay());
             case HTTP_5XX -> {

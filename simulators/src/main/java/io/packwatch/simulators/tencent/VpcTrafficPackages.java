@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
 import io.packwatch.simulators.http.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.packwatch.simulators.SimApi;
+import io.packwatch.core.VendorApi;
 import io.packwatch.simulators.http.Render;
 import io.packwatch.simulators.scenario.SimPackage;
 
@@ -64,7 +64,7 @@ final class VpcTrafficPackages implements TencentApiHandler {
         List<SimPackage> all = call.account().vpc(region);
         List<Item> page = new ArrayList<>();
         int total;
-        if (!hasFilters && ids == null && !call.account().hasRemovals(SimApi.TENCENT_VPC)) {
+        if (!hasFilters && ids == null && !call.account().hasRemovals(VendorApi.TENCENT_VPC)) {
             total = all.size();
             for (int i = offset; i < Math.min(total, offset + limit); i++) page.add(new Item(all.get(i), all.get(i).at(call.now())));
         } else {

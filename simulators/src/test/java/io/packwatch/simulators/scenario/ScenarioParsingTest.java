@@ -1,6 +1,6 @@
 package io.packwatch.simulators.scenario;
 
-import io.packwatch.simulators.SimApi;
+import io.packwatch.core.VendorApi;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -17,11 +17,11 @@ class ScenarioParsingTest {
         List<Account> accounts = demo.resolve(Instant.now());
         Account tc = accounts.stream().filter(a -> a.id().equals("tencent-demo")).findFirst().orElseThrow();
         Account bd = accounts.stream().filter(a -> a.id().equals("baidu-demo")).findFirst().orElseThrow();
-        assertThat(tc.packageCount(SimApi.TENCENT_VPC)).isGreaterThanOrEqualTo(8);
-        assertThat(tc.packageCount(SimApi.TENCENT_LIGHTHOUSE)).isGreaterThanOrEqualTo(3);
+        assertThat(tc.packageCount(VendorApi.TENCENT_VPC)).isGreaterThanOrEqualTo(8);
+        assertThat(tc.packageCount(VendorApi.TENCENT_LIGHTHOUSE)).isGreaterThanOrEqualTo(3);
         assertThat(tc.live()).extracting(SimPackage::liveType).contains(0, 1, 2, 3);
         assertThat(bd.eip("bj").size()).isGreaterThan(bd.maxKeysCap() * 2);
-        assertThat(demo.rateLimits()).containsEntry(SimApi.TENCENT_LIGHTHOUSE, 10);
+        assertThat(demo.rateLimits()).containsEntry(VendorApi.TENCENT_LIGHTHOUSE, 10);
     }
 
     @Test
@@ -85,10 +85,10 @@ class ScenarioParsingTest {
         List<Account> accounts = Scenario.generated(1000, 7).resolve(Instant.now());
         Account tc = accounts.get(0);
         Account bd = accounts.get(1);
-        assertThat(tc.packageCount(SimApi.TENCENT_VPC)).isEqualTo(1000);
-        assertThat(tc.packageCount(SimApi.TENCENT_LIGHTHOUSE)).isEqualTo(1000);
-        assertThat(tc.packageCount(SimApi.TENCENT_LIVE)).isEqualTo(1000);
-        assertThat(bd.packageCount(SimApi.BAIDU_EIP)).isEqualTo(1000);
+        assertThat(tc.packageCount(VendorApi.TENCENT_VPC)).isEqualTo(1000);
+        assertThat(tc.packageCount(VendorApi.TENCENT_LIGHTHOUSE)).isEqualTo(1000);
+        assertThat(tc.packageCount(VendorApi.TENCENT_LIVE)).isEqualTo(1000);
+        assertThat(bd.packageCount(VendorApi.BAIDU_EIP)).isEqualTo(1000);
         assertThat(tc.keyId()).isEqualTo(Generator.TENCENT_SECRET_ID);
     }
 }

@@ -1,6 +1,6 @@
 package io.packwatch.simulators.scenario;
 
-import io.packwatch.simulators.SimApi;
+import io.packwatch.core.VendorApi;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.within;
 class SimPackageTest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
-    private static SimPackage pkg(SimApi api, double cap, double used, Duration life, double perSecond, Duration cycle, boolean overflow,
+    private static SimPackage pkg(VendorApi api, double cap, double used, Duration life, double perSecond, Duration cycle, boolean overflow,
                                   Duration renew, int times, List<SimPackage.StatusEvent> events) {
         return new SimPackage(api, "id", "n", "r", "lhins-00000001", 0, "WebOutBytes", cap, used, T0, T0, T0.plus(life), T0, false,
                 Consumption.constant(perSecond), cycle, overflow, renew, times, events, Map.of(), 0, 0);
@@ -23,7 +23,7 @@ class SimPackageTest {
 
     @Test
     void usesUpThenStaysExhaustedUntilExpiry() {
-        SimPackage p = pkg(SimApi.TENCENT_VPC, 100, 50, Duration.ofHours(1), 1, null, false, null, 0, List.of());
+        SimPackage p = pkg(VendorApi.TENCENT_VPC, 100, 50, Duration.ofHours(1), 1, null, false, null, 0, List.of());
         assertThat(p.at(T0.plusSeconds(10)).used()).isCloseTo(60, within(1e-9));
         assertThat(p.at(T0.plusSeconds(10)).phase()).isEqualTo(SimPackage.Phase.ACTIVE);
         SimPackage.View done = p.at(T0.plusSeconds(60));
@@ -34,7 +34,7 @@ class SimPackageTest {
 
     @Test
     void expiryStopsConsumptionWithCapacityLeft() {
-        SimPackage p = pkg(SimApi.BAIDU_EIP, 1000, 0, Duration.ofSeconds(100), 1, null, false, null, 0, List.of());
+        SimPackage p = pkg(VendorApi.BAIDU_EIP, 1000, 0, Duration.ofSeconds(100), 1, null, false, null, 0, List.of());
         SimPackage.View v = p.at(T0.plusSeconds(500));
         assertThat(v.phase()).isEqualTo(SimPackage.Phase.EXPIRED);
         assertThat(v.used()).isCloseTo(100, within(1e-9));
@@ -43,13 +43,13 @@ class SimPackageTest {
 
     @Test
     void notStartedBeforeStart() {
-        SimPackage p = pkg(SimApi.TENCENT_LIVE, 10, 0, Duration.ofHours(1), 1, null, false, null, 0, List.of());
+        SimPackage p = pkg(VendorApi.TENCENT_LIVE, 10, 0, Duration.ofHours(1), 1, null, false, null, 0, List.of());
         assertThat(p.at(T0.minusSeconds(1)).phase()).isEqualTo(SimPackage.Phase.NOT_STARTED);
     }
 
     @Test
     void renewalExtendsAndRestartsUsage() {
-        SimPackage p = pkg(SimApi.TENCENT_LIVE, 1000, 500, Duration.ofSeconds(100), 1, null, false, Duration.ofSeconds(100), 1, List.of());
+        SimPackage p = pkg(VendorApi.TENCENT_LIVE, 1000, 500, Duration.ofSeconds(100), 1, null, false, Duration.ofSeconds(100), 1, List.of());
         SimPackage.View v = p.at(T0.plusSeconds(130));
         assertThat(v.renewals()).isEqualTo(1);
         assertThat(v.expire()).isEqualTo(T0.plusSeconds(200));
@@ -61,7 +61,7 @@ class SimPackageTest {
 
     @Test
     void lighthouseCycleResetsUsageAndOverflowsWithinACycle() {
-        SimPackage p = pkg(SimApi.TENCENT_LIGHTHOUSE, 100, 90, Duration.ofSeconds(1000), 1, Duration.ofSeconds(300), true, null, 0, List.of());
+        SimPackage p = pkg(VendorApi.TENCENT_LIGHTHOUSE, 100, 90, Duration.ofSeconds(1000), 1, Duration.ofSeconds(300), true, null, 0, List.of());
         SimPackage.View first = p.at(T0.plusSeconds(50));
         assertThat(first.used()).isCloseTo(140, within(1e-9));
         assertThat(first.cycleStart()).isEqualTo(T0);
@@ -74,7 +74,7 @@ class SimPackageTest {
 
     @Test
     void scriptedStatusesAndRemoval() {
-        SimPackage p = pkg(SimApi.TENCENT_VPC, 100, 0, Duration.ofHours(1), 0, null, false, null, 0, List.of(
+        SimPackage p = pkg(VendorApi.TENCENT_VPC, 100, 0, Duration.ofHours(1), 0, null, false, null, 0, List.of(
                 new SimPackage.StatusEvent(T0.plusSeconds(10), "REFUNDED", false),
                 new SimPackage.StatusEvent(T0.plusSeconds(20), null, false),
                 new SimPackage.StatusEvent(T0.plusSeconds(30), null, true)));

@@ -1,5 +1,6 @@
 package io.packwatch.streams.alerts;
 
+import io.packwatch.core.VendorApi;
 import io.packwatch.schema.PackageKind;
 import io.packwatch.schema.Product;
 import io.packwatch.schema.Vendor;
@@ -9,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -17,8 +20,9 @@ import java.util.function.Predicate;
  * Reads {@code packwatch.alerts.*} keys, with per-vendor and per-kind overrides. For a key {@code K} the first of
  * these wins: {@code packwatch.alerts.<api>.<kind>.K}, {@code packwatch.alerts.<api>.K},
  * {@code packwatch.alerts.<vendor>.K}, {@code packwatch.alerts.<kind>.K}, {@code packwatch.alerts.K}, the default.
- * {@code <api>} is tencent-vpc, tencent-lighthouse, tencent-live or baidu-eip; {@code <vendor>} tencent or baidu;
- * {@code <kind>} traffic, transcode, top_speed_transcode or co_anchoring.
+ * {@code <api>} is an id of the {@link VendorApi} catalogue (tencent-vpc, ...); {@code <vendor>} tencent or baidu;
+ * {@code <kind>} traffic, transcode, top_speed_transcode or co_anchoring. A key with any other scope (a misspelt or
+ * retired API id, say) is rejected at load: an override that silently stops applying is worse than no start.
  *
  * <p>Defaults: confirm-snapshots 2; usage.bands 80,90,100; usage.resolve-margin 2 (points);
  * depletion.warn P7D; depletion.critical PT24H; depletion.min-confidence 0.2; horizon.resolve-margin 0.1;
@@ -31,11 +35,14 @@ public final class AlertSettings {
 
     private final Map<String, String> raw;
     private final Map<Scope, AlertThresholds> cache = new ConcurrentHashMap<>();
+    /** The setting names {@link #read} asks for (confirm-snapshots, usage.bands, ...), recorded as it asks. */
+    private final Set<String> settingNames = ConcurrentHashMap.newKeySet();
 
     public AlertSettings(Map<String, String> raw) {
         this.raw = Map.copyOf(raw);
         // fail at start-up, not on the first record, when a global value is malformed
         resolve(Vendor.UNKNOWN, Product.UNKNOWN, PackageKind.UNKNOWN);
+        checkScopes();
     }
 
     public static AlertSettings defaults() {
@@ -53,18 +60,46 @@ public final class AlertSettings {
 
     /** The vendor API id used in package keys (tencent-vpc ...), or "unknown". */
     static String apiId(Vendor vendor, Product product) {
-        if (vendor == Vendor.BAIDU) {
-            return "baidu-eip";
-        }
-        if (vendor == Vendor.TENCENT) {
-            return switch (product) {
-                case VPC -> "tencent-vpc";
-                case LIGHTHOUSE -> "tencent-lighthouse";
-                case LIVE -> "tencent-live";
-                default -> "tencent";
-            };
+        for (VendorApi api : VendorApi.values()) {
+            if (api.vendor() == vendor && api.product() == product) {
+                return api.id();
+            }
         }
         return "unknown";
+    }
+
+    /** Every {@code packwatch.alerts.} key must be a known setting under a known scope; names the first that is not. */
+    private void checkScopes() {
+        Set<String> scopes = new TreeSet<>();
+        for (VendorApi api : VendorApi.values()) {
+            scopes.add(api.id());
+            scopes.add(api.vendorName());
+            for (PackageKind kind : PackageKind.values()) {
+                scopes.add(api.id() + "." + kind.name().toLowerCase(Locale.ROOT));
+            }
+        }
+        for (PackageKind kind : PackageKind.values()) {
+            scopes.add(kind.name().toLowerCase(Locale.ROOT));
+        }
+        for (String key : new TreeSet<>(raw.keySet())) {
+            if (!key.startsWith(PREFIX)) {
+                continue;
+            }
+            String rest = key.substring(PREFIX.length());
+            // the longest name that fits: status.confirm-snapshots before confirm-snapshots
+            String setting = settingNames.stream().filter(n -> rest.equals(n) || rest.endsWith("." + n))
+                    .max(java.util.Comparator.comparingInt(String::length)).orElse(null);
+            if (setting == null) {
+                throw new IllegalArgumentException(key + ": unknown alert setting; known settings are " + new TreeSet<>(settingNames));
+            }
+            String scope = rest.equals(setting) ? "" : rest.substring(0, rest.length() - setting.length() - 1);
+            if (!scope.isEmpty() && !scopes.contains(scope)) {
+                String first = scope.split("\\.", 2)[0];
+                throw new IllegalArgumentException(key + ": unknown scope '" + scope + "'; the first part must be an API id "
+                        + List.of(VendorApi.ids()) + ", a vendor or a package kind, optionally followed by a kind"
+                        + (first.contains("-") ? " (no vendor API '" + first + "' in the catalogue)" : ""));
+            }
+        }
     }
 
     private static List<String> scopes(String api, Vendor vendor, PackageKind kind) {
@@ -92,6 +127,7 @@ public final class AlertSettings {
     }
 
     private String lookup(List<String> scopes, String key) {
+        settingNames.add(key);
         for (String scope : scopes) {
             String v = raw.get(PREFIX + scope + key);
             if (v != null) {

@@ -16,10 +16,6 @@ import io.packwatch.schema.Vendor;
  */
 public final class BaiduEipNormalizer implements Normalizer {
 
-    @Override
-    public String api() {
-        return "baidu-eip";
-    }
 
     @Override
     public String packageId(RawEnvelope env) {

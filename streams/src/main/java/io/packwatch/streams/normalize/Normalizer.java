@@ -5,12 +5,10 @@ import io.packwatch.schema.PackageSnapshot;
 
 /**
  * Turns one vendor package item into a {@link PackageSnapshot}. Implementations are pure functions: no I/O, no clock,
- * no state; the same envelope always gives the same snapshot or the same {@link NormalizationException}.
+ * no state; the same envelope always gives the same snapshot or the same {@link NormalizationException}. Which
+ * normalizer reads which API is decided in one place, {@link Normalizers#of}.
  */
 public interface Normalizer {
-
-    /** The raw-envelope {@code api} this normalizer reads, e.g. {@code tencent-vpc}. */
-    String api();
 
     /** The vendor's package id inside the item (used for the package key). */
     String packageId(RawEnvelope envelope);

@@ -1,20 +1,29 @@
 package io.packwatch.streams.normalize;
 
+import io.packwatch.core.VendorApi;
 import io.packwatch.core.envelope.RawEnvelope;
 import io.packwatch.schema.PackageSnapshot;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The registry of the four vendor normalizers and the entry point from a parsed envelope to a snapshot. */
+/** The registry of the vendor normalizers, one per catalogue API, and the entry point from a parsed envelope to a snapshot. */
 public final class Normalizers {
-    private static final Map<String, Normalizer> BY_API = List.of(
-                    new TencentVpcNormalizer(), new TencentLighthouseNormalizer(),
-                    new TencentLiveNormalizer(), new BaiduEipNormalizer())
-            .stream().collect(Collectors.toUnmodifiableMap(Normalizer::api, Function.identity()));
+    private static final Map<String, Normalizer> BY_API = Arrays.stream(VendorApi.values())
+            .collect(Collectors.toUnmodifiableMap(VendorApi::id, Normalizers::of));
 
     private Normalizers() {
+    }
+
+    /** The per-API part of the streams app: an exhaustive switch, so a catalogue entry without a normalizer does not compile. */
+    static Normalizer of(VendorApi api) {
+        return switch (api) {
+            case TENCENT_VPC -> new TencentVpcNormalizer();
+            case TENCENT_LIGHTHOUSE -> new TencentLighthouseNormalizer();
+            case TENCENT_LIVE -> new TencentLiveNormalizer();
+            case BAIDU_EIP -> new BaiduEipNormalizer();
+            case TENCENT_CDN -> new TencentCdnNormalizer();
+        };
     }
 
     public static Normalizer forApi(String api) {

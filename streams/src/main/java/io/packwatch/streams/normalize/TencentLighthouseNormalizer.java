@@ -15,10 +15,6 @@ import io.packwatch.schema.Vendor;
  */
 public final class TencentLighthouseNormalizer implements Normalizer {
 
-    @Override
-    public String api() {
-        return "tencent-lighthouse";
-    }
 
     @Override
     public String packageId(RawEnvelope env) {

@@ -16,10 +16,6 @@ import io.packwatch.schema.Vendor;
  */
 public final class TencentLiveNormalizer implements Normalizer {
 
-    @Override
-    public String api() {
-        return "tencent-live";
-    }
 
     @Override
     public String packageId(RawEnvelope env) {

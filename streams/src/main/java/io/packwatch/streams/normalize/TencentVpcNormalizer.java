@@ -29,10 +29,6 @@ public final class TencentVpcNormalizer implements Normalizer {
      */
     private static final BigDecimal TOLERANCE_FRACTION = new BigDecimal("0.000001");
 
-    @Override
-    public String api() {
-        return "tencent-vpc";
-    }
 
     @Override
     public String packageId(RawEnvelope env) {

@@ -40,6 +40,7 @@ class TopicProvisionerIT {
             ".raw.tencent-lighthouse", new String[] {"delete", DAYS_7},
             ".raw.tencent-live", new String[] {"delete", DAYS_7},
             ".raw.baidu-eip", new String[] {"delete", DAYS_7},
+            ".raw.tencent-cdn", new String[] {"delete", DAYS_7},
             ".packages", new String[] {"delete", DAYS_30},
             ".package-state", new String[] {"compact", null},
             ".alerts.depletion", new String[] {"delete", DAYS_30},

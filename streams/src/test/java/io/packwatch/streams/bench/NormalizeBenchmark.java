@@ -85,7 +85,7 @@ public final class NormalizeBenchmark {
         long bytes = 0;
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < records; i++) {
-                VendorApi api = VendorApi.values()[i % 4];
+                VendorApi api = VendorApi.values()[i % 4]; // the four APIs of the documented runs, for comparable figures
                 String id = "p" + i;
                 String item = switch (api) {
                     case TENCENT_VPC -> "{\"TrafficPackageId\":\"tfp-" + id + "\",\"TrafficPackageName\":\"n\",\"TotalAmount\":10,"
@@ -99,14 +99,17 @@ public final class NormalizeBenchmark {
                     case BAIDU_EIP -> "{\"id\":\"tp-" + id + "\",\"deductPolicy\":\"TimeDurationPackage\",\"packageType\":\"WebOutBytes\","
                             + "\"status\":\"RUNNING\",\"capacity\":10737418240,\"usedCapacity\":0,\"createTime\":\"2021-08-10T11:40:57Z\","
                             + "\"activeTime\":\"2021-08-10T11:40:57Z\",\"expireTime\":\"2021-09-10T11:41:16Z\"}";
+                    case TENCENT_CDN -> "{\"Id\":" + (i + 1) + ",\"Type\":\"t\",\"Bytes\":100000000000,\"BytesUsed\":0,\"Status\":\"enabled\","
+                            + "\"CreateTime\":\"2024-07-16 18:46:08\",\"ExpireTime\":\"2025-07-16 18:46:08\",\"ExtensionMode\":0,\"Area\":\"mainland\",\"Region\":0}";
                 };
-                String region = api == VendorApi.TENCENT_LIVE ? null : "r1";
+                String region = api.regional() ? "r1" : null;
                 var env = Envelopes.pkg(api.id(), "bench", region, "poll-1", collected, Envelopes.json(item));
                 String packageId = switch (api) {
                     case TENCENT_VPC -> "tfp-" + id;
                     case TENCENT_LIGHTHOUSE -> "lhtfp-" + id;
                     case TENCENT_LIVE -> Integer.toString(i);
                     case BAIDU_EIP -> "tp-" + id;
+                    case TENCENT_CDN -> Integer.toString(i + 1);
                 };
                 String key = api.id() + "/bench/" + (region == null ? "-" : region) + "/";
                 if (api == VendorApi.TENCENT_LIGHTHOUSE) {
