@@ -58,14 +58,22 @@ public final class AlertSettings {
     private record Scope(Vendor vendor, Product product, PackageKind kind) {
     }
 
-    /** The vendor API id used in package keys (tencent-vpc ...), or "unknown". */
+    /**
+     * The vendor API id used in package keys (tencent-vpc ...); for a product the catalogue does not know, the vendor's
+     * own scope (so an unknown Tencent product gets Tencent's overrides, not those meant for an unknown vendor), else
+     * "unknown".
+     */
     static String apiId(Vendor vendor, Product product) {
+        String vendorScope = "unknown";
         for (VendorApi api : VendorApi.values()) {
             if (api.vendor() == vendor && api.product() == product) {
                 return api.id();
             }
+            if (api.vendor() == vendor) {
+                vendorScope = api.vendorName();
+            }
         }
-        return "unknown";
+        return vendorScope;
     }
 
     /** Every {@code packwatch.alerts.} key must be a known setting under a known scope; names the first that is not. */
