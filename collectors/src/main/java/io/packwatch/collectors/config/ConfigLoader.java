@@ -1,6 +1,7 @@
 package io.packwatch.collectors.config;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,7 +25,9 @@ public final class ConfigLoader {
     private static final Set<String> INLINE_SECRET_KEYS = Set.of("secretid", "secretkey", "id", "key", "token",
             "accesskey", "accesskeyid", "secretaccesskey", "ak", "sk", "password", "secret");
 
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+    // A key written twice would otherwise silently take its last value (a second topicPrefix, a second accounts list).
+    private final ObjectMapper yaml = new ObjectMapper(YAMLFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     private final Function<String, String> env;
@@ -76,7 +79,11 @@ public final class ConfigLoader {
             // YAML syntax error: the location is useful, the offending text may be a secret, so only line/column.
             String at = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr();
-            throw new ConfigException(List.of("(file): not valid YAML" + at));
+            String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            // Jackson's duplicate message names only the key, never its value.
+            String what = original.startsWith("Duplicate field ") ? "duplicate key " + original.substring("Duplicate field ".length())
+                    : "not valid YAML";
+            throw new ConfigException(List.of("(file): " + what + at));
         }
     }
 

@@ -207,6 +207,13 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aKeyWrittenTwiceIsAnErrorNotTheLastValue() {
+        assertThatThrownBy(() -> loader.parse("kafka:\n  topicPrefix: mine\n  topicPrefix: other-secret-value\n"))
+                .hasMessageContaining("(file): duplicate key 'topicPrefix' at line 3")
+                .hasMessageNotContaining("other-secret-value");
+    }
+
+    @Test
     void liveTakesNoRegions() {
         String yaml = """
                 accounts:

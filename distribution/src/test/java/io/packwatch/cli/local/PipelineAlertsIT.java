@@ -143,12 +143,7 @@ class PipelineAlertsIT {
 
     private List<CollectorConfig> collectorConfigs(SimulatedVendors vendors, String bootstrap, String prefix, int count)
             throws Exception {
-        ConfigLoader loader = new ConfigLoader();
-        List<CollectorConfig> configs = new ArrayList<>();
-        for (Path file : vendors.writeCollectorConfigs(data.resolve("collectors"), bootstrap, POLL_SECONDS)) {
-            Files.writeString(file, Files.readString(file).replace("kafka:\n", "kafka:\n  topicPrefix: " + prefix + "\n"));
-            configs.add(loader.load(file, VendorApi.find(file.getFileName().toString().replace(".yaml", "")).orElseThrow()));
-        }
+        List<CollectorConfig> configs = vendors.collectorConfigs(data.resolve("collectors"), bootstrap, POLL_SECONDS, prefix);
         assertThat(configs).hasSize(count).allSatisfy(config -> assertThat(config.topic()).startsWith(prefix + ".raw."));
         return configs;
     }

@@ -253,13 +253,7 @@ class PipelineLakeIT {
 
     /** The collectors' configs for the simulators, writing to {@code <prefix>.raw.<api>}. */
     private List<CollectorConfig> collectorConfigs(SimulatedVendors vendors, String bootstrap, String prefix) throws Exception {
-        ConfigLoader loader = new ConfigLoader();
-        List<CollectorConfig> configs = new ArrayList<>();
-        for (Path file : vendors.writeCollectorConfigs(data.resolve("collectors"), bootstrap, POLL_SECONDS)) {
-            Files.writeString(file, Files.readString(file).replace("kafka:\n", "kafka:\n  topicPrefix: " + prefix + "\n"));
-            String api = file.getFileName().toString().replace(".yaml", "");
-            configs.add(loader.load(file, VendorApi.find(api).orElseThrow()));
-        }
+        List<CollectorConfig> configs = vendors.collectorConfigs(data.resolve("collectors"), bootstrap, POLL_SECONDS, prefix);
         assertThat(configs).hasSize(4).allSatisfy(config -> assertThat(config.topic()).startsWith(prefix + ".raw."));
         return configs;
     }
