@@ -6,6 +6,7 @@ import io.packwatch.core.serde.SpecificAvroSerde;
 import io.packwatch.schema.PackageAlert;
 import io.packwatch.schema.PackageSnapshot;
 import io.packwatch.schema.PackageState;
+import io.packwatch.schema.PoolState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -38,6 +39,7 @@ public final class Topics {
     private final Map<VendorApi, TopicSpec<String, byte[]>> raw = new EnumMap<>(VendorApi.class);
     private final TopicSpec<String, PackageSnapshot> packages;
     private final TopicSpec<String, PackageState> packageState;
+    private final TopicSpec<String, PoolState> poolState;
     private final TopicSpec<String, PackageAlert> alertsDepletion;
     private final TopicSpec<String, PackageAlert> alertsExpiry;
     private final TopicSpec<byte[], byte[]> dlq;
@@ -54,6 +56,8 @@ public final class Topics {
                 avro(PackageSnapshot.class, serdeConfig), DELETE_30D);
         packageState = new TopicSpec<>(prefix + ".package-state", new StringSerde(),
                 avro(PackageState.class, serdeConfig), COMPACTED);
+        poolState = new TopicSpec<>(prefix + ".pool-state", new StringSerde(),
+                avro(PoolState.class, serdeConfig), COMPACTED);
         alertsDepletion = new TopicSpec<>(prefix + ".alerts.depletion", new StringSerde(),
                 avro(PackageAlert.class, serdeConfig), DELETE_30D);
         alertsExpiry = new TopicSpec<>(prefix + ".alerts.expiry", new StringSerde(),
@@ -85,6 +89,11 @@ public final class Topics {
         return packageState;
     }
 
+    /** Per pool key, the pool's members in draw order and its overage projection (compacted). */
+    public TopicSpec<String, PoolState> poolState() {
+        return poolState;
+    }
+
     public TopicSpec<String, PackageAlert> alertsDepletion() {
         return alertsDepletion;
     }
@@ -100,7 +109,7 @@ public final class Topics {
     /** Every topic, raw topics first, in pipeline order. */
     public List<TopicSpec<?, ?>> all() {
         List<TopicSpec<?, ?>> all = new ArrayList<>(raw.values());
-        all.addAll(List.of(packages, packageState, alertsDepletion, alertsExpiry, dlq));
+        all.addAll(List.of(packages, packageState, poolState, alertsDepletion, alertsExpiry, dlq));
         return all;
     }
 

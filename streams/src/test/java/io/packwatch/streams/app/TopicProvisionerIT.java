@@ -35,17 +35,18 @@ class TopicProvisionerIT {
     private static final String DAYS_30 = String.valueOf(Duration.ofDays(30).toMillis()); // 2592000000
 
     /** README "Topics and contracts": suffix after the prefix → cleanup policy, retention.ms (null: not set, compact). */
-    private static final Map<String, String[]> DOCUMENTED = Map.of(
-            ".raw.tencent-vpc", new String[] {"delete", DAYS_7},
-            ".raw.tencent-lighthouse", new String[] {"delete", DAYS_7},
-            ".raw.tencent-live", new String[] {"delete", DAYS_7},
-            ".raw.baidu-eip", new String[] {"delete", DAYS_7},
-            ".raw.tencent-cdn", new String[] {"delete", DAYS_7},
-            ".packages", new String[] {"delete", DAYS_30},
-            ".package-state", new String[] {"compact", null},
-            ".alerts.depletion", new String[] {"delete", DAYS_30},
-            ".alerts.expiry", new String[] {"delete", DAYS_30},
-            ".dlq", new String[] {"delete", DAYS_30});
+    private static final Map<String, String[]> DOCUMENTED = Map.ofEntries(
+            Map.entry(".raw.tencent-vpc", new String[] {"delete", DAYS_7}),
+            Map.entry(".raw.tencent-lighthouse", new String[] {"delete", DAYS_7}),
+            Map.entry(".raw.tencent-live", new String[] {"delete", DAYS_7}),
+            Map.entry(".raw.baidu-eip", new String[] {"delete", DAYS_7}),
+            Map.entry(".raw.tencent-cdn", new String[] {"delete", DAYS_7}),
+            Map.entry(".packages", new String[] {"delete", DAYS_30}),
+            Map.entry(".package-state", new String[] {"compact", null}),
+            Map.entry(".pool-state", new String[] {"compact", null}),
+            Map.entry(".alerts.depletion", new String[] {"delete", DAYS_30}),
+            Map.entry(".alerts.expiry", new String[] {"delete", DAYS_30}),
+            Map.entry(".dlq", new String[] {"delete", DAYS_30}));
 
     private static Map<String, Object> adminConfig() {
         return Map.of("bootstrap.servers", TestInfra.kafka().bootstrapServers());
