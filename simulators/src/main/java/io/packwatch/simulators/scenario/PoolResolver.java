@@ -178,7 +178,7 @@ final class PoolResolver {
 
     private SimPool pool(Resolved r, List<Declared> ms) {
         double capacity = ms.stream().mapToDouble(m -> m.pkg().capacity()).sum();
-        double bytesPerUnit = bytesPerUnit(ms.get(0).pkg());
+        double bytesPerUnit = ScenarioResolver.bytesPerUnit(ms.get(0).pkg().api(), ms.get(0).pkg().liveType());
         Consumption usage = ScenarioResolver.consumption(r.def().usage(), false, bytesPerUnit, capacity, r.where() + ".usage");
         List<SimPool.Member> members = new ArrayList<>();
         for (Declared m : ms) {
@@ -198,13 +198,5 @@ final class PoolResolver {
                     p.expire(), tieBreak));
         }
         return new SimPool(r.def().id(), r.scope().api(), Objects.requireNonNull(usage), epoch, members);
-    }
-
-    private static double bytesPerUnit(SimPackage p) {
-        return switch (p.api()) {
-            case TENCENT_VPC -> ScenarioResolver.GIB;
-            case TENCENT_LIVE -> p.liveType() == 0 ? 1 : 0;
-            default -> 1;
-        };
     }
 }

@@ -27,7 +27,7 @@ final class ScenarioResolver {
     static final Pattern LIVE_ID = Pattern.compile("\\d{1,18}");
     static final Pattern CDN_ID = Pattern.compile("[1-9]\\d{0,17}");
     static final Pattern BAIDU_ID = Pattern.compile("tp-[A-Za-z0-9]{4,32}");
-    static final double GIB = 1024.0 * 1024 * 1024;
+    private static final double GIB = 1024.0 * 1024 * 1024;
 
     private final Instant epoch;
 
@@ -145,11 +145,7 @@ final class ScenarioResolver {
         if (d.extensionMode() != null && (api != VendorApi.TENCENT_CDN || d.extensionMode() < 0 || d.extensionMode() > 3)) {
             throw new ScenarioException(w + ".extensionMode: only CDN packages have one, 0..3");
         }
-        double bytesPerUnit = switch (api) {
-            case TENCENT_VPC -> GIB;
-            case TENCENT_LIVE -> type == 0 ? 1 : 0;
-            default -> 1;
-        };
+        double bytesPerUnit = bytesPerUnit(api, type);
         double capacity = Amounts.parse(require(d.capacity(), w, "capacity"), bytesPerUnit, Double.NaN, w + ".capacity");
         if (capacity <= 0) throw new ScenarioException(w + ".capacity: must be > 0");
         double used = d.used() == null ? 0 : Amounts.parse(d.used(), bytesPerUnit, capacity, w + ".used");
@@ -193,6 +189,15 @@ final class ScenarioResolver {
                 api == VendorApi.TENCENT_CDN ? (d.extensionMode() == null ? 0 : d.extensionMode())
                         : d.willRenew() == null ? (renewEvery != null ? 1 : 0) : d.willRenew(),
                 d.renewalResult() == null ? 0 : d.renewalResult());
+    }
+
+    /** Bytes per native unit: 2^30 for VPC (GB), 1 for byte APIs, 0 when the unit is not bytes (Live minutes, hours). */
+    static double bytesPerUnit(VendorApi api, int liveType) {
+        return switch (api) {
+            case TENCENT_VPC -> GIB;
+            case TENCENT_LIVE -> liveType == 0 ? 1 : 0;
+            default -> 1;
+        };
     }
 
     private static void validateStatus(VendorApi api, String status, String where) {
