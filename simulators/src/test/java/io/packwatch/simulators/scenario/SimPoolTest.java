@@ -172,6 +172,40 @@ class SimPoolTest {
     }
 
     @Test
+    void cdnPoolsArePerBillingRegionAndVpcPoolsTakeNoIdlePackages() {
+        Account a = Scenario.parse("""
+                accounts:
+                  - id: tc
+                    vendor: tencent
+                    secretId: AKIDx
+                    secretKey: k
+                    pools:
+                      - {id: mainland, api: tencent-cdn, usage: {pattern: constant, rate: 10GB/d}}
+                      - {id: europe, api: tencent-cdn, region: europe, usage: {pattern: constant, rate: 1GB/d}}
+                    cdn:
+                      - {id: "1", capacity: 100GB, created: -9d, start: -2d, expire: +30d, pool: mainland}
+                      - {id: "2", capacity: 100GB, created: -1d, start: -3d, expire: +30d, pool: mainland}
+                      - {id: "3", region: europe, capacity: 100GB, start: -1d, expire: +90d, pool: europe}
+                """).resolve(T0).get(0);
+        List<SimPackage> cdn = a.cdn();
+        // same expiry: the earliest start (enable time) goes first, whatever the purchase order
+        assertThat(cdn.get(1).at(T0.plus(days(1))).used()).isCloseTo(10e9, within(1.0));
+        assertThat(cdn.get(0).at(T0.plus(days(1))).used()).isZero();
+        assertThat(cdn.get(2).at(T0.plus(days(1))).used()).as("europe draws its own usage only").isCloseTo(1e9, within(1.0));
+
+        assertThatThrownBy(() -> Scenario.parse("""
+                accounts:
+                  - id: tc
+                    vendor: tencent
+                    secretId: AKIDx
+                    secretKey: k
+                    pools: [{id: gz, api: tencent-vpc, region: ap-guangzhou, usage: {pattern: constant, rate: 1/d}}]
+                    vpc: [{id: tfp-aaaaaaa1, region: ap-guangzhou, capacity: 10, deduct: OFF_PEAK, pool: gz}]
+                """)).isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("vpc[0] (tfp-aaaaaaa1).deduct: tencent-vpc documents no idle window");
+    }
+
+    @Test
     void theDrawDependsOnTheClockAloneNotOnHowOftenItWasAsked() {
         String pools = "{id: bj, api: baidu-eip, region: bj, usage: {pattern: diurnal, rate: 20GiB/d, step: 1h}}";
         String[] pkgs = {"{id: tp-a0000001, region: bj, capacity: 10GiB, start: -1d, expire: +1d, pool: bj}",
