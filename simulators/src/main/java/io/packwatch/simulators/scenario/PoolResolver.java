@@ -167,6 +167,7 @@ final class PoolResolver {
         if (pkg.renewEvery() != null) {
             throw new ScenarioException(p.where() + ".renewal: not supported in a pool; declare the renewed package as another member");
         }
+        // a CDN package carries its ExtensionMode in willRenew (ScenarioResolver.pkg)
         if (pkg.api() == VendorApi.TENCENT_CDN && pkg.willRenew() != null && pkg.willRenew() >= 2) {
             throw new ScenarioException(p.where() + ".extensionMode: renew-when-used-up (2, 3) is not supported in a pool");
         }
