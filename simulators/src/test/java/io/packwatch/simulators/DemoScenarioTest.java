@@ -117,6 +117,37 @@ class DemoScenarioTest {
     }
 
     @Test
+    void thePoolsDrawInTheVendorsOrder() throws Exception {
+        String liveId = "AKIDpackwatchDemoLive00000000000000";
+        String liveKey = "packwatchDemoTencentLiveKey00000";
+        long gib = 1L << 30;
+        clock.advance(Duration.ofSeconds(150));
+        Map<String, JsonNode> su = new HashMap<>();
+        String marker = null;
+        do {   // the demo account's pages hold 2 packages
+            JsonNode page = TencentSdk.JSON.readTree(raw.baidu("su", "/v1/eiptp", marker == null ? Map.of() : Map.of("marker", marker), BD_AK, BD_SK).body());
+            page.get("packageList").forEach(p -> su.put(p.get("id").asText(), p));
+            marker = page.path("nextMarker").asText(null);
+        } while (marker != null);
+        assertThat(su.get("tp-demoSu0001").get("usedCapacity").asLong()).isEqualTo(50 * gib);
+        assertThat(su.get("tp-demoSu0002").get("usedCapacity").asLong()).as("waits its turn").isZero();
+
+        clock.advance(Duration.ofSeconds(180));   // t = 5.5 min
+        JsonNode small = TencentSdk.JSON.readTree(raw.baidu("su", "/v1/eiptp/tp-demoSu0001", Map.of(), BD_AK, BD_SK).body());
+        assertThat(small.get("status").asText()).isEqualTo("EXPIRED");
+        assertThat(small.get("capacity").asLong() - small.get("usedCapacity").asLong()).isEqualTo(40 * gib);
+        JsonNode large = TencentSdk.JSON.readTree(raw.baidu("su", "/v1/eiptp/tp-demoSu0002", Map.of(), BD_AK, BD_SK).body());
+        assertThat(large.get("usedCapacity").asLong()).isEqualTo(50 * gib);
+
+        Map<String, JsonNode> live = new HashMap<>();
+        TencentSdk.JSON.readTree(raw.tencent(VendorApi.TENCENT_LIVE, "", "{\"PackageType\":0}", liveId, liveKey).body())
+                .get("Response").get("LivePackageInfoList").forEach(p -> live.put(p.get("Id").asText(), p));
+        assertThat(live.get("400001").get("Status").asInt()).isEqualTo(4);   // used up at 5 min
+        assertThat(live.get("400002").get("Used").asLong()).isEqualTo(1_000_000_000L);
+        assertThat(live.get("400003").get("Status").asInt()).as("not yet used").isZero();
+    }
+
+    @Test
     void theOpsAccountLosesItsLighthousePermissionForTwoMinutes() throws Exception {
         String opsId = "AKIDpackwatchDemoOps000000000000000";
         String opsKey = "packwatchDemoTencentOpsKey000000";

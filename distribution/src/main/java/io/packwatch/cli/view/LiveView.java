@@ -4,6 +4,7 @@ import io.packwatch.core.serde.SpecificAvroDeserializer;
 import io.packwatch.core.topics.Topics;
 import io.packwatch.schema.PackageAlert;
 import io.packwatch.schema.PackageState;
+import io.packwatch.schema.PoolState;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,9 +29,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * The terminal view of {@code ./packwatch local}: the package table redrawn in place once a second and the alert feed
- * below it. It reads what any downstream consumer reads (package-state and both alert topics, read_committed), so what
- * it shows is what the contract carries. Without a terminal it prints alert lines and a table every 30 seconds.
- * Package states are read from the beginning (the topic is compacted: it is the current state of every package);
+ * below it. It reads what any downstream consumer reads (package-state, pool-state and both alert topics,
+ * read_committed), so what it shows is what the contract carries. Without a terminal it prints alert lines and a table
+ * every 30 seconds. Package and pool states are read from the beginning (the topics are compacted: they are the current
+ * state of every package and pool; no pool state, no pool lines);
  * alerts only from {@code alertsSince} on, so a second run over the same data dir does not replay the first run's.
  */
 public final class LiveView implements Runnable, AutoCloseable {
@@ -49,11 +51,13 @@ public final class LiveView implements Runnable, AutoCloseable {
     private final Instant alertsSince;
     private final ZoneId zone;
     private final Map<String, PackageState> states = new ConcurrentHashMap<>();
+    private final Map<String, PoolState> pools = new ConcurrentHashMap<>();
     private final Deque<String> feed = new ArrayDeque<>();
     /** Lines from other threads (deliveries of the local notifier), shown by the view thread. */
     private final java.util.Queue<String> noted = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final SpecificAvroDeserializer<PackageState> stateReader = new SpecificAvroDeserializer<>(PackageState.class);
+    private final SpecificAvroDeserializer<PoolState> poolReader = new SpecificAvroDeserializer<>(PoolState.class);
     private final SpecificAvroDeserializer<PackageAlert> alertReader = new SpecificAvroDeserializer<>(PackageAlert.class);
     private volatile boolean running = true;
     private int alertsSeen;
@@ -72,12 +76,15 @@ public final class LiveView implements Runnable, AutoCloseable {
         this.alertsSince = alertsSince;
         this.zone = clock.getZone();
         stateReader.configure(serdeConfig, false);
+        poolReader.configure(serdeConfig, false);
         alertReader.configure(serdeConfig, false);
         this.consumer = new KafkaConsumer<>(Map.of(
                 "bootstrap.servers", bootstrapServers,
                 "group.id", "packwatch-local-view-" + UUID.randomUUID(),
                 "auto.offset.reset", "earliest",
                 "enable.auto.commit", "false",
+                // a view must not create the topics it reads (pool-state is compacted; a default topic would not be)
+                "allow.auto.create.topics", "false",
                 "isolation.level", "read_committed"), new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
@@ -85,10 +92,15 @@ public final class LiveView implements Runnable, AutoCloseable {
         return alertsSeen;
     }
 
+    /** Pools whose state the view holds (shown as lines above their packages). */
+    public int poolCount() {
+        return pools.size();
+    }
+
     @Override
     public void run() {
-        consumer.subscribe(List.of(topics.packageState().name(), topics.alertsDepletion().name(),
-                topics.alertsExpiry().name()), new ConsumerRebalanceListener() {
+        consumer.subscribe(List.of(topics.packageState().name(), topics.poolState().name(),
+                topics.alertsDepletion().name(), topics.alertsExpiry().name()), new ConsumerRebalanceListener() {
                     @Override
                     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
                         skipEarlierAlerts(partitions);
@@ -113,7 +125,7 @@ public final class LiveView implements Runnable, AutoCloseable {
                     nextDraw = now.plusSeconds(1);
                 } else if (!tty && Duration.between(lastPlainTable, now).compareTo(PLAIN_TABLE_EVERY) >= 0
                         && !states.isEmpty()) {
-                    PackageTable.render(states.values(), now, ansi).forEach(out::println);
+                    PackageTable.render(states.values(), pools.values(), now, ansi, Integer.MAX_VALUE).forEach(out::println);
                     lastPlainTable = now;
                 }
             }
@@ -127,7 +139,8 @@ public final class LiveView implements Runnable, AutoCloseable {
     /** Alert partitions start at the first record stamped at or after {@code alertsSince} (at the end if none). */
     private void skipEarlierAlerts(Collection<TopicPartition> partitions) {
         Map<TopicPartition, Long> since = new HashMap<>();
-        partitions.stream().filter(p -> !p.topic().equals(topics.packageState().name()))
+        partitions.stream().filter(p -> !p.topic().equals(topics.packageState().name())
+                        && !p.topic().equals(topics.poolState().name()))
                 .forEach(p -> since.put(p, alertsSince.toEpochMilli()));
         if (since.isEmpty()) {
             return;
@@ -153,6 +166,13 @@ public final class LiveView implements Runnable, AutoCloseable {
                     states.remove(key);
                 } else {
                     states.put(key, stateReader.deserialize(record.topic(), record.value()));
+                }
+            } else if (record.topic().equals(topics.poolState().name())) {
+                String key = new String(record.key(), java.nio.charset.StandardCharsets.UTF_8);
+                if (record.value() == null) {
+                    pools.remove(key);
+                } else {
+                    pools.put(key, poolReader.deserialize(record.topic(), record.value()));
                 }
             } else if (record.value() != null) {
                 String line = AlertFeed.line(alertReader.deserialize(record.topic(), record.value()), ansi, zone);
@@ -187,7 +207,7 @@ public final class LiveView implements Runnable, AutoCloseable {
         // what to press first: on a narrow terminal the end of the title is elided (the banner above has the URLs)
         String title = ansi.bold("Packwatch local") + "  " + ansi.dim("Ctrl-C to stop  " + bootstrapServers + "  "
                 + serdeConfig.get("schema.registry.url"));
-        List<String> lines = Screen.layout(title, PackageTable.render(states.values(), now, ansi, size.columns()),
+        List<String> lines = Screen.layout(title, PackageTable.render(states.values(), pools.values(), now, ansi, size.columns()),
                 ansi.bold("Alerts (" + alertsSeen + ")"), List.copyOf(feed), size, ansi);
         // no newline after the last line: on the terminal's last row it would scroll the title away
         out.print(ansi.home() + String.join("\n", lines));

@@ -4,16 +4,23 @@ import io.packwatch.schema.ForecastMethod;
 import io.packwatch.schema.PackageSnapshot;
 import io.packwatch.schema.PackageState;
 import io.packwatch.schema.PackageStatus;
+import io.packwatch.schema.PoolState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The package table of the live view: one line per package. On a narrow terminal the columns an operator acts on
+ * The package table of the live view: one line per package, and one per pool above its packages. On a narrow terminal the columns an operator acts on
  * least are dropped first (vendor, kind, account, then the rate), and the usage bar gets shorter, so package, usage,
  * depletion, expiry and status stay readable at 80 columns.
  */
@@ -43,15 +50,41 @@ final class PackageTable {
 
     /** Header and one line per package, with the columns that fit in {@code width} terminal columns. */
     static List<String> render(Collection<PackageState> states, Instant now, Ansi ansi, int width) {
+        return render(states, List.of(), now, ansi, width);
+    }
+
+    /**
+     * Header and one line per package; a pool's line comes where its first package would, followed by its packages
+     * in draw order (the one being drawn first), so the pool reads as one block.
+     */
+    static List<String> render(Collection<PackageState> states, Collection<PoolState> pools, Instant now, Ansi ansi,
+                               int width) {
         List<Column> columns = columnsFor(width);
+        Map<String, PoolState> poolOfPackage = new HashMap<>();
+        pools.forEach(pool -> pool.getMembers().forEach(m -> poolOfPackage.put(m.getPackageKey(), pool)));
+        Map<String, PackageState> byKey = new HashMap<>();
+        states.forEach(s -> byKey.put(s.getSnapshot().getPackageKey(), s));
+        Set<String> shown = new HashSet<>();
         List<String> lines = new ArrayList<>();
         lines.add(ansi.bold(join(columns, c -> c.header())));
+        Consumer<PackageState> addPackage = state -> {
+            if (shown.add(state.getSnapshot().getPackageKey())) {
+                Cells cells = cells(state, now, ansi);
+                lines.add(join(columns, c -> c.value().apply(cells)));
+            }
+        };
         states.stream()
                 .sorted(Comparator.comparing((PackageState s) -> s.getSnapshot().getProduct().toString())
                         .thenComparing(s -> s.getSnapshot().getPackageKey()))
                 .forEach(state -> {
-                    Cells cells = cells(state, now, ansi);
-                    lines.add(join(columns, c -> c.value().apply(cells)));
+                    PoolState pool = poolOfPackage.get(state.getSnapshot().getPackageKey());
+                    if (pool == null || shown.contains(state.getSnapshot().getPackageKey())) {
+                        addPackage.accept(state);
+                        return;
+                    }
+                    lines.add(PoolLine.line(pool, now, ansi));
+                    pool.getMembers().stream().map(m -> byKey.get(m.getPackageKey())).filter(Objects::nonNull)
+                            .forEach(addPackage);
                 });
         return lines;
     }

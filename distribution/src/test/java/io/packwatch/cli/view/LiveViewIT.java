@@ -7,6 +7,8 @@ import io.packwatch.core.serde.SpecificAvroSerializer;
 import io.packwatch.core.topics.Topics;
 import io.packwatch.schema.AlertState;
 import io.packwatch.schema.PackageAlert;
+import io.packwatch.schema.PackageState;
+import io.packwatch.schema.PoolState;
 import io.packwatch.schema.Severity;
 import io.packwatch.testsupport.KafkaAndRegistryExtension;
 import io.packwatch.testsupport.KafkaTestClients;
@@ -62,6 +64,41 @@ class LiveViewIT {
         }
         String shown = printed.toString(StandardCharsets.UTF_8);
         assertThat(shown).contains("from this run", "while the view runs").doesNotContain("earlier run");
+    }
+
+    @Test
+    void drawsAPoolLineFromThePoolStateTopicAboveItsPackage() throws Exception {
+        Map<String, String> serdeConfig = TestInfra.serdeConfig();
+        Topics topics = Topics.create(KafkaTestClients.unique("pwviewpool"), serdeConfig);
+        KafkaTestClients.createTopics(2, topics.packageState().name(), topics.poolState().name(),
+                topics.alertsDepletion().name(), topics.alertsExpiry().name());
+        PackageState member = PoolLinesTest.state("tp-aaaa0001", 500);
+        PoolState pool = PoolLinesTest.pool(PoolLinesTest.member("tp-aaaa0001", 500)).build();
+        SpecificAvroSerializer<PackageState> states = new SpecificAvroSerializer<>();
+        states.configure(serdeConfig, false);
+        SpecificAvroSerializer<PoolState> pools = new SpecificAvroSerializer<>();
+        pools.configure(serdeConfig, false);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(KafkaTestClients.producerProps(),
+                new StringSerializer(), new ByteArraySerializer())) {
+            String stateTopic = topics.packageState().name();
+            String poolTopic = topics.poolState().name();
+            producer.send(new ProducerRecord<>(stateTopic, member.getPackageKey(), states.serialize(stateTopic, member))).get();
+            producer.send(new ProducerRecord<>(poolTopic, pool.getPoolKey(), pools.serialize(poolTopic, pool))).get();
+        }
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+        try (LiveView view = new LiveView(TestInfra.kafka().bootstrapServers(), topics, serdeConfig, out, true,
+                Clock.systemUTC(), Instant.now())) {
+            Thread thread = new Thread(view, "live-view-pool-it");
+            thread.start();
+            await().atMost(Duration.ofSeconds(30)).until(() -> printed.toString(StandardCharsets.UTF_8)
+                    .contains("pool " + pool.getPoolKey() + ": 1 package"));
+            view.close();
+            thread.join(10_000);
+        }
+        String lastFrame = printed.toString(StandardCharsets.UTF_8);
+        lastFrame = lastFrame.substring(lastFrame.lastIndexOf("pool " + pool.getPoolKey()));
+        assertThat(lastFrame).as("the package follows its pool line").contains("tp-aaaa0001");
     }
 
     private static void send(KafkaProducer<String, byte[]> producer, SpecificAvroSerializer<PackageAlert> serializer,

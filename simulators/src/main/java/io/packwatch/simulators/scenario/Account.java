@@ -36,9 +36,17 @@ public final class Account {
     private final Map<String, List<SimPackage>> eip = new LinkedHashMap<>();
     private final Map<String, Map<String, Integer>> eipIndex = new LinkedHashMap<>();
     private final Map<VendorApi, Boolean> anyRemoval = new EnumMap<>(VendorApi.class);
+    private final List<SimPool> pools;
 
     public Account(String id, Vendor vendor, String keyId, String secret, int maxKeysCap, int liveBillMode,
                    String fluxBillMode, Map<VendorApi, Integer> rateLimits, List<SimPackage> packages) {
+        this(id, vendor, keyId, secret, maxKeysCap, liveBillMode, fluxBillMode, rateLimits, packages, List.of());
+    }
+
+    /** @param pools the account's pools; their members are among {@code packages}, drawing through the pool */
+    public Account(String id, Vendor vendor, String keyId, String secret, int maxKeysCap, int liveBillMode,
+                   String fluxBillMode, Map<VendorApi, Integer> rateLimits, List<SimPackage> packages, List<SimPool> pools) {
+        this.pools = List.copyOf(pools);
         this.id = id;
         this.vendor = vendor;
         this.keyId = keyId;
@@ -110,6 +118,9 @@ public final class Account {
     public List<SimPackage> cdn() { return Collections.unmodifiableList(cdn); }
 
     public List<SimPackage> eip(String region) { return eip.getOrDefault(region, Collections.emptyList()); }
+
+    /** The pools declared for this account (vendor-spec §11), each drawing its members in the vendor's order. */
+    public List<SimPool> pools() { return pools; }
 
     public boolean hasRemovals(VendorApi api) { return anyRemoval.getOrDefault(api, false); }
 

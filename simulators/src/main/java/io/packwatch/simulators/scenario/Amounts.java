@@ -35,6 +35,7 @@ public final class Amounts {
 
     /** A rate "AMOUNT/UNIT" (UNIT s, min, h, d) → native units per second. */
     public static double rate(String text, double bytesPerNativeUnit, double capacity, String where) {
+        if (text.trim().startsWith("-")) throw new ScenarioException(where + ": rate '" + text + "' is negative; usage only consumes");
         int slash = text.lastIndexOf('/');
         if (slash < 0) throw new ScenarioException(where + ": rate '" + text + "' needs a time unit, e.g. 2%/min or 1GiB/h");
         double amount = parse(text.substring(0, slash), bytesPerNativeUnit, capacity, where);

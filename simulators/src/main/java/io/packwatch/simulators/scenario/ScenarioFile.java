@@ -10,13 +10,21 @@ public record ScenarioFile(String name, Map<String, Integer> rateLimits, List<Ac
     public record AccountDef(String id, String vendor, String secretId, String secretKey, String accessKeyId,
                              String secretAccessKey, Integer maxKeysCap, Integer liveBillMode, String fluxBillMode,
                              Map<String, Integer> rateLimits, List<PackageDef> vpc, List<PackageDef> lighthouse,
-                             List<PackageDef> live, List<PackageDef> eip, List<PackageDef> cdn) { }
+                             List<PackageDef> live, List<PackageDef> eip, List<PackageDef> cdn, List<PoolDef> pools) { }
+
+    /**
+     * A pool's usage (vendor-spec §11): the packages that name this pool are drawn one at a time in the vendor's order.
+     * region: required where the API's pools are regional (Baidu, VPC; CDN: billing region, default mainland);
+     * kind: Live only, TRAFFIC (default), TRANSCODE (item types 1 and 2) or CO_ANCHORING. Usage as a package's, with
+     * percentages of the pool's total capacity.
+     */
+    public record PoolDef(String id, String api, String region, String kind, UsageDef usage) { }
 
     public record PackageDef(String id, String name, String region, String instance, Integer type, String packageType,
                              String capacity, String used, String created, String start, String expire, String deduct,
                              UsageDef usage, String cycle, Boolean overflow, RenewalDef renewal, List<EventDef> events,
                              Map<String, String> tags, Integer willRenew, Integer renewalResult,
-                             Integer extensionMode) { }
+                             Integer extensionMode, String pool) { }
 
     /** pattern: none | constant | diurnal | bursty | offPeak; rate "AMOUNT/UNIT"; step: billing step (e.g. 1h). */
     public record UsageDef(String pattern, String rate, Double amplitude, Double peakHour, String period, String burst,

@@ -59,7 +59,7 @@ final class ScenarioResolver {
         };
         String keyId = vendor == Account.Vendor.TENCENT ? require(a.secretId(), where, "secretId") : require(a.accessKeyId(), where, "accessKeyId");
         String secret = vendor == Account.Vendor.TENCENT ? require(a.secretKey(), where, "secretKey") : require(a.secretAccessKey(), where, "secretAccessKey");
-        List<SimPackage> packages = new ArrayList<>();
+        List<PoolResolver.Declared> packages = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         if (vendor == Account.Vendor.TENCENT) {
             forbid(a.eip(), where, "eip", "a tencent account");
@@ -76,8 +76,10 @@ final class ScenarioResolver {
         }
         int cap = a.maxKeysCap() == null ? 0 : a.maxKeysCap();
         if (cap < 0 || cap > 1000) throw new ScenarioException(where + ".maxKeysCap: must be 1..1000, got " + cap);
+        PoolResolver.Result pooled = new PoolResolver(epoch, vendor).resolve(a.pools(), packages, where);
         return new Account(a.id(), vendor, keyId, secret, cap, a.liveBillMode() == null ? 204 : a.liveBillMode(),
-                a.fluxBillMode() == null ? "204,204,204,204,-1,-1" : a.fluxBillMode(), rateLimits(a.rateLimits(), where + ".rateLimits"), packages);
+                a.fluxBillMode() == null ? "204,204,204,204,-1,-1" : a.fluxBillMode(), rateLimits(a.rateLimits(), where + ".rateLimits"),
+                pooled.packages(), pooled.pools());
     }
 
     static Map<VendorApi, Integer> rateLimits(Map<String, Integer> raw, String where) {
@@ -96,12 +98,14 @@ final class ScenarioResolver {
         return out;
     }
 
-    private void add(List<SimPackage> out, Set<String> seen, List<PackageDef> defs, VendorApi api, String where) {
+    private void add(List<PoolResolver.Declared> out, Set<String> seen, List<PackageDef> defs, VendorApi api, String where) {
         if (defs == null) return;
         for (int i = 0; i < defs.size(); i++) {
-            SimPackage p = pkg(defs.get(i), api, where + "[" + i + "]");
+            PackageDef d = defs.get(i);
+            SimPackage p = pkg(d, api, where + "[" + i + "]");
             if (!seen.add(api + "/" + p.id())) throw new ScenarioException(where + "[" + i + "]: duplicate package id '" + p.id() + "'");
-            out.add(p);
+            boolean ownUsage = d.usage() != null && d.usage().pattern() != null && !d.usage().pattern().equals("none");
+            out.add(new PoolResolver.Declared(p, d.pool(), ownUsage, where + "[" + i + "] (" + p.id() + ")"));
         }
     }
 
@@ -141,11 +145,7 @@ final class ScenarioResolver {
         if (d.extensionMode() != null && (api != VendorApi.TENCENT_CDN || d.extensionMode() < 0 || d.extensionMode() > 3)) {
             throw new ScenarioException(w + ".extensionMode: only CDN packages have one, 0..3");
         }
-        double bytesPerUnit = switch (api) {
-            case TENCENT_VPC -> GIB;
-            case TENCENT_LIVE -> type == 0 ? 1 : 0;
-            default -> 1;
-        };
+        double bytesPerUnit = bytesPerUnit(api, type);
         double capacity = Amounts.parse(require(d.capacity(), w, "capacity"), bytesPerUnit, Double.NaN, w + ".capacity");
         if (capacity <= 0) throw new ScenarioException(w + ".capacity: must be > 0");
         double used = d.used() == null ? 0 : Amounts.parse(d.used(), bytesPerUnit, capacity, w + ".used");
@@ -191,6 +191,15 @@ final class ScenarioResolver {
                 d.renewalResult() == null ? 0 : d.renewalResult());
     }
 
+    /** Bytes per native unit: 2^30 for VPC (GB), 1 for byte APIs, 0 when the unit is not bytes (Live minutes, hours). */
+    static double bytesPerUnit(VendorApi api, int liveType) {
+        return switch (api) {
+            case TENCENT_VPC -> GIB;
+            case TENCENT_LIVE -> liveType == 0 ? 1 : 0;
+            default -> 1;
+        };
+    }
+
     private static void validateStatus(VendorApi api, String status, String where) {
         Set<String> allowed = switch (api) {
             case TENCENT_VPC -> Set.of("AVAILABLE", "EXPIRED", "EXHAUSTED", "REFUNDED", "DELETED");
@@ -213,7 +222,7 @@ final class ScenarioResolver {
         };
     }
 
-    private static Consumption consumption(UsageDef u, boolean offPeak, double bytesPerUnit, double capacity, String where) {
+    static Consumption consumption(UsageDef u, boolean offPeak, double bytesPerUnit, double capacity, String where) {
         if (u == null || u.pattern() == null || u.pattern().equals("none")) return Consumption.NONE;
         double rate = Amounts.rate(require(u.rate(), where, "rate"), bytesPerUnit, capacity, where + ".rate");
         Consumption c = switch (u.pattern()) {

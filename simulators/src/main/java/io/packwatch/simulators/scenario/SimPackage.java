@@ -37,12 +37,24 @@ public record SimPackage(VendorApi api, String id, String name, String region, S
         public double remaining(double capacity) { return Math.max(0, capacity - Math.min(used, capacity)); }
     }
 
+    /**
+     * Whether the package is absent at some instants: removed by an event, or bought after the simulator's start (then
+     * created is not before the usage origin). Conservative: listings take their slower, presence-checking path.
+     */
     public boolean hasRemoval() {
         for (StatusEvent e : events) if (e.remove()) return true;
-        return false;
+        return !created.isBefore(usageOrigin);
+    }
+
+    /** The same package drawing from another source, e.g. its pool's {@link SimPool#share(String)}. */
+    public SimPackage withConsumption(Consumption other) {
+        return new SimPackage(api, id, name, region, instanceId, liveType, packageType, capacity, initialUsed, created, start,
+                expire, usageOrigin, offPeak, other, cycle, overflow, renewEvery, renewTimes, events, tags, willRenew, renewalResult);
     }
 
     public View at(Instant now) {
+        // not bought yet (a renewal purchased later in the scenario): the vendor does not list it
+        if (now.isBefore(created)) return new View(false, null, Phase.NOT_STARTED, 0, expire, start, expire, 0);
         String override = null;
         for (StatusEvent e : events) {
             if (e.at().isAfter(now)) break;
@@ -78,7 +90,8 @@ public record SimPackage(VendorApi api, String id, String name, String region, S
         }
         double origin = seconds(usageOrigin);
         double used = from <= origin ? initialUsed + consumption.amount(origin, Math.min(t, exp)) : consumption.amount(from, Math.min(t, exp));
-        if (!overflow) used = Math.min(used, capacity);
+        // a pool draws a package to exactly its capacity; initialUsed + (capacity - initialUsed) may round below it
+        if (!overflow && capacity - used <= capacity * 1e-12) used = capacity;
         Phase phase = t >= exp ? Phase.EXPIRED : used >= capacity && !overflow ? Phase.EXHAUSTED : Phase.ACTIVE;
         return new View(true, override, phase, used, instant(exp), instant(cycleStart), instant(cycleEnd), renewals);
     }
