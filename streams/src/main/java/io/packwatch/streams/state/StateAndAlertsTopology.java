@@ -17,7 +17,8 @@ import org.apache.kafka.streams.state.Stores;
  * packages a complete poll did not see to the former as DELETED snapshots). Stores: the {@link PackageStore}, the
  * stale-check index and {@link CollectorPolls}. The state processor forwards each {@link StateOutput} straight to its
  * named sink: snapshots ({@code packwatch.packages}), package state ({@code packwatch.package-state}, compacted) and
- * alert transitions ({@code packwatch.alerts.depletion}, {@code packwatch.alerts.expiry}, record key = alert key).
+ * alert transitions ({@code packwatch.alerts.depletion}, {@code packwatch.alerts.expiry}, record key = alert key), and
+ * the snapshots of pooled packages keyed by pool key ({@code packwatch.pool-members}, read by the pool stage).
  * Input is already keyed by package key, so nothing is repartitioned.
  */
 public final class StateAndAlertsTopology {
@@ -53,6 +54,9 @@ public final class StateAndAlertsTopology {
         // states arrive encoded by the topic's own serde (StateCodec), so the sink writes their bytes as they are
         topology.addSink(StateOutput.STATE_SINK, state.name(), keys,
                 StateOutput.unwrapping(Serdes.ByteArray().serializer(), StateOutput.State::wire), PROCESSOR);
+        TopicSpec<String, PackageSnapshot> poolMembers = topics.poolMembers();
+        topology.addSink(StateOutput.POOL_MEMBERS_SINK, poolMembers.name(), keys,
+                StateOutput.unwrapping(poolMembers.valueSerde().serializer(), StateOutput.PoolMember::snapshot), PROCESSOR);
         TopicSpec<String, PackageAlert> expiry = topics.alertsExpiry();
         topology.addSink(StateOutput.EXPIRY_SINK, expiry.name(), keys,
                 StateOutput.unwrapping(expiry.valueSerde().serializer(), StateOutput.Alert::alert), PROCESSOR);

@@ -1,0 +1,44 @@
+package io.packwatch.streams.pools;
+
+import io.packwatch.core.PoolRule;
+import io.packwatch.core.VendorApi;
+import io.packwatch.schema.DeductPolicy;
+import io.packwatch.schema.PackageKind;
+import io.packwatch.schema.PackageSnapshot;
+import java.util.Optional;
+
+/**
+ * The pool a package belongs to (vendor-spec §11): {@code <api>/<account>/<region or ->/<kind>/<lane>}, derived from
+ * its API's {@link PoolRule}. The kind is always part of the key (Live draws one lane per kind; elsewhere every
+ * package is TRAFFIC); the lane is OFF_PEAK for an off-peak package where the rule has idle lanes, else FULL_TIME.
+ * Tencent CDN's snapshot region is its billing region, so {@code ACCOUNT_BILLING_REGION} keys on it as well.
+ */
+public record PoolKey(VendorApi api, String account, String region, PackageKind kind, DeductPolicy lane) {
+
+    /** The pool of the snapshot's package, or empty when its API has no pools (Lighthouse). */
+    public static Optional<PoolKey> of(PackageSnapshot s) {
+        VendorApi api = VendorApi.of(s.getVendor(), s.getProduct());
+        PoolRule rule = api.poolRule();
+        String region = switch (rule.scope()) {
+            case NONE -> null;
+            case ACCOUNT -> "-";
+            case ACCOUNT_REGION, ACCOUNT_BILLING_REGION -> s.getRegion() == null || s.getRegion().isEmpty() ? "-" : s.getRegion();
+        };
+        if (region == null) {
+            return Optional.empty();
+        }
+        DeductPolicy lane = rule.lanes() == PoolRule.Lanes.FULL_TIME_AND_IDLE && s.getDeductPolicy() == DeductPolicy.OFF_PEAK
+                ? DeductPolicy.OFF_PEAK : DeductPolicy.FULL_TIME;
+        return Optional.of(new PoolKey(api, s.getAccount(), region, s.getKind(), lane));
+    }
+
+    /** The region as the PoolState carries it: null for an account-wide pool. */
+    public String regionOrNull() {
+        return "-".equals(region) ? null : region;
+    }
+
+    @Override
+    public String toString() {
+        return api.id() + "/" + account + "/" + region + "/" + kind + "/" + lane;
+    }
+}
