@@ -22,6 +22,8 @@ class PackwatchTopologyTest {
         assertThat(described).contains("packwatch-raw-source", "packwatch-normalize", "packwatch-package-tracking",
                 "packwatch-packages-sink", "packwatch-dlq-sink",
                 "packwatch.raw.tencent-vpc", "packwatch.raw.tencent-lighthouse", "packwatch.raw.tencent-live",
-                "packwatch.raw.baidu-eip", "packwatch.packages", "packwatch.dlq");
+                "packwatch.raw.baidu-eip", "packwatch.packages", "packwatch.dlq",
+                "packwatch-pool-members-sink", "packwatch-pool-members-source", "packwatch-pools", "packwatch-pool-store",
+                "packwatch-pool-state-sink", "packwatch-pool-coverage", "packwatch.pool-members", "packwatch.pool-state");
     }
 }

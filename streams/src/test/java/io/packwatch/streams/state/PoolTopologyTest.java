@@ -189,6 +189,31 @@ class PoolTopologyTest {
     }
 
     @Test
+    void tencentVpcIdleLaneUsesTheConfiguredWindow() {
+        fx.close();
+        fx = new StateFixture(stateDir.resolve("configured"), Map.of(io.packwatch.streams.pools.PoolSettings.VPC_IDLE_WINDOW,
+                "22:00-06:00 Asia/Shanghai"));
+        // 2026-11-01T14:00Z is 22:00 Beijing: 8 drawable hours a day, 1 GB each, polled hourly for a day
+        Instant start = Instant.parse("2026-11-01T14:00:00Z");
+        for (int i = 0; i <= 24; i++) {
+            Instant at = start.plus(HOUR.multipliedBy(i));
+            ObjectNode item = (ObjectNode) json("""
+                    {"TrafficPackageId":"tfp-idle","TotalAmount":100,"UsedAmount":%d,"RemainingAmount":%d,"Status":"AVAILABLE",
+                     "CreatedTime":"2026-10-01T00:00:00Z","Deadline":"2026-12-30T00:00:00Z","DeductType":"IDLE_TIME","TagSet":[]}"""
+                    .formatted(Math.min(i, 8), 100 - Math.min(i, 8)));
+            fx.pipe(VendorApi.TENCENT_VPC, "tencent-vpc/acme/ap-guangzhou/tfp-idle",
+                    pkg("tencent-vpc", "acme", "ap-guangzhou", "v-" + i, at, item), at);
+        }
+        PoolState idle = latestPools(fx.poolStates.readRecordsToList()).get("tencent-vpc/acme/ap-guangzhou/TRAFFIC/OFF_PEAK");
+        assertThat(idle.getOffPeakWindow().getStart()).isEqualTo("22:00");
+        assertThat(idle.getOffPeakWindow().getEnd()).isEqualTo("06:00");
+        assertThat(idle.getDrawOrder()).endsWith("[inferred]");
+        // measured in the configured window the rate is 1 GB (2^30 bytes, as the normalizer converts) per drawable hour (the snapshots' own 00:00-08:00 would
+        // see 2 of the 8 hours of usage outside its window)
+        assertThat(idle.getRatePerHour()).isCloseTo(GIB, within(0.05 * GIB));
+    }
+
+    @Test
     void aPackageJoiningWithUsageAlreadyOnItIsNotConsumptionAndMovesTheOverageByWhatItHasLeft() {
         workedExample(Duration.ofDays(5), 24);
         PoolState before = latestPools(fx.poolStates.readRecordsToList()).get(BAIDU_POOL);
