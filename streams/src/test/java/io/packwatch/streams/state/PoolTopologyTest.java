@@ -291,6 +291,27 @@ class PoolTopologyTest {
     }
 
     @Test
+    void aPoolWhoseLastPackageLeavesIsDeletedAndItsOverageResolves() {
+        Instant a = T0.plus(Duration.ofDays(30));
+        int tick = 0;
+        for (; tick < 9; tick++) {
+            vpc("tfp-a", 10, tick / 6.0, "AVAILABLE", a, T0.plus(Duration.ofMinutes(10L * tick)));
+        }
+        assertThat(fx.depletionAlerts()).extracting(PackageAlert::getAlertKey)
+                .contains(VPC_POOL + "#OVERAGE_FORECAST");
+        vpc("tfp-a", 10, tick / 6.0, "REFUNDED", a, T0.plus(Duration.ofMinutes(10L * tick)));
+        List<TestRecord<String, PoolState>> states = fx.poolStates.readRecordsToList();
+        assertThat(states.get(states.size() - 1).key()).isEqualTo(VPC_POOL);
+        assertThat(states.get(states.size() - 1).value()).as("tombstone on the compacted topic").isNull();
+        List<PackageAlert> resolved = fx.depletionAlerts().stream()
+                .filter(x -> x.getType() == AlertType.OVERAGE_FORECAST).toList();
+        assertThat(resolved).extracting(PackageAlert::getState).containsExactly(io.packwatch.schema.AlertState.RESOLVED);
+        assertThat(resolved.get(0).getMessage()).contains("overage no longer projected");
+        assertThat(fx.driver.getKeyValueStore(io.packwatch.streams.pools.PoolTopology.STORE).get(VPC_POOL)).isNull();
+        assertThat(fx.driver.getKeyValueStore(io.packwatch.streams.pools.PoolTopology.COVERAGE_STORE).get(VPC_POOL)).isNull();
+    }
+
+    @Test
     void aLighthouseInstanceHasNoPoolNoPoolStateAndNoDowngrade() {
         String key = "tencent-lighthouse/acme/ap-guangzhou/lhins-1/lhtfp-1";
         for (int i = 0; i <= 8; i++) {
