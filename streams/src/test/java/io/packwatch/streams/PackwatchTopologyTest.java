@@ -24,6 +24,6 @@ class PackwatchTopologyTest {
                 "packwatch.raw.tencent-vpc", "packwatch.raw.tencent-lighthouse", "packwatch.raw.tencent-live",
                 "packwatch.raw.baidu-eip", "packwatch.packages", "packwatch.dlq",
                 "packwatch-pool-members-sink", "packwatch-pool-members-source", "packwatch-pools", "packwatch-pool-store",
-                "packwatch-pool-state-sink", "packwatch-pool-coverage", "packwatch.pool-members", "packwatch.pool-state");
+                "packwatch-pool-state-sink", "packwatch-pool-states", "packwatch.pool-members", "packwatch.pool-state");
     }
 }

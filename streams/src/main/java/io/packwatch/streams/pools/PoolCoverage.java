@@ -3,7 +3,6 @@ package io.packwatch.streams.pools;
 import io.packwatch.schema.PoolMember;
 import io.packwatch.schema.PoolState;
 import io.packwatch.streams.forecast.Observation;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -13,7 +12,7 @@ import java.util.TreeSet;
  * {@link Observation#NONE} beyond the horizon) and which members it covers beyond, i.e. those followed in the draw
  * order by a member with capacity left that has not expired. A DEPLETION_FORECAST or EXHAUSTED of a covered member
  * is not news for on-call (the next package takes over): it goes out as INFO. Only a pool with a known rate covers
- * anything. Encoded as a line of text for the global store ({@code overage|key|key...}).
+ * anything.
  */
 public record PoolCoverage(long overageAt, Set<String> covered) {
 
@@ -41,20 +40,5 @@ public record PoolCoverage(long overageAt, Set<String> covered) {
 
     public boolean covers(String packageKey) {
         return covered.contains(packageKey);
-    }
-
-    /** {@code overage|key|key}: the overage instant in epoch millis ({@code -} beyond the horizon). */
-    public String encode() {
-        StringBuilder b = new StringBuilder(overageAt == Observation.NONE ? "-" : Long.toString(overageAt));
-        for (String key : covered) {
-            b.append('|').append(key);
-        }
-        return b.toString();
-    }
-
-    public static PoolCoverage decode(String text) {
-        List<String> parts = new ArrayList<>(List.of(text.split("\\|")));
-        String head = parts.remove(0);
-        return new PoolCoverage("-".equals(head) ? Observation.NONE : Long.parseLong(head), new TreeSet<>(parts));
     }
 }

@@ -7,7 +7,6 @@ import io.packwatch.schema.PackageSnapshot;
 import io.packwatch.schema.PoolState;
 import io.packwatch.streams.StreamsSettings;
 import io.packwatch.streams.state.StateSettings;
-import java.util.Optional;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.Topology;
@@ -20,18 +19,19 @@ import org.apache.kafka.streams.state.Stores;
  * package, keyed by its pool key, to {@code packwatch.pool-members} ({@link Topics#poolMembers()}): the Processor API
  * has no repartition topics of its own, so this is a declared topic with an explicit name, provisioned with the others.
  * {@value #SOURCE} → {@link PoolProcessor} ({@value #PROCESSOR}, store {@value #STORE}) → {@code packwatch.pool-state}
- * and the pool alerts on the alert topics. The global store {@value #COVERAGE_STORE} reads {@code packwatch.pool-state}
- * back ({@value #COVERAGE_SOURCE} → {@value #COVERAGE_UPDATER}) so the per-package alerts can tell whether a package's
- * pool covers the usage beyond it.
+ * and the pool alerts on the alert topics. The global store {@value #POOL_STATES_STORE} reads {@code packwatch.pool-state}
+ * back ({@value #POOL_STATES_SOURCE} → {@value #POOL_STATES_UPDATER}) so the per-package alerts can tell whether a
+ * package's pool covers the usage beyond it, and every instance can answer {@code GET /pools} alone.
  */
 public final class PoolTopology {
 
     public static final String SOURCE = "packwatch-pool-members-source";
     public static final String PROCESSOR = "packwatch-pools";
     public static final String STORE = "packwatch-pool-store";
-    public static final String COVERAGE_STORE = "packwatch-pool-coverage";
-    public static final String COVERAGE_SOURCE = "packwatch-pool-coverage-source";
-    public static final String COVERAGE_UPDATER = "packwatch-pool-coverage-updater";
+    /** Global: pool key → the latest {@code packwatch.pool-state} record's bytes, on every instance. */
+    public static final String POOL_STATES_STORE = "packwatch-pool-states";
+    public static final String POOL_STATES_SOURCE = "packwatch-pool-states-source";
+    public static final String POOL_STATES_UPDATER = "packwatch-pool-states-updater";
 
     private PoolTopology() {
     }
@@ -61,19 +61,14 @@ public final class PoolTopology {
                 (String topic, PoolOutput.Alert a) -> expiryAlerts.serialize(topic, a.alert()), PROCESSOR);
 
         // a global store reads its source topic as its changelog: no logging of its own
-        topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COVERAGE_STORE),
-                        Serdes.String(), Serdes.String()).withLoggingDisabled(),
-                COVERAGE_SOURCE, Serdes.String().deserializer(), state.valueSerde().deserializer(), state.name(),
-                COVERAGE_UPDATER, PoolCoverageUpdater::new);
+        topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(POOL_STATES_STORE),
+                        Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(),
+                POOL_STATES_SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), state.name(),
+                POOL_STATES_UPDATER, PoolStatesUpdater::new);
     }
 
-    /** The coverage of {@code snapshot}'s pool from the global store, or empty when it has none (Lighthouse) or none yet. */
-    public static Optional<PoolCoverage> coverage(KeyValueStore<String, String> store, PackageSnapshot snapshot) {
-        return PoolKey.of(snapshot).map(k -> store.get(k.toString())).map(PoolCoverage::decode);
-    }
-
-    /** The global coverage store, as a processor of the state stage sees it. */
-    public static KeyValueStore<String, String> coverageStore(ProcessorContext<?, ?> context) {
-        return context.getStateStore(COVERAGE_STORE);
+    /** The global pool-state store, as a processor of the state stage sees it. */
+    public static KeyValueStore<String, byte[]> poolStates(ProcessorContext<?, ?> context) {
+        return context.getStateStore(POOL_STATES_STORE);
     }
 }

@@ -20,6 +20,7 @@ import io.packwatch.streams.forecast.PackageHistoryCodec;
 import io.packwatch.streams.pools.PoolCoverage;
 import io.packwatch.streams.pools.PoolDowngrade;
 import io.packwatch.streams.pools.PoolKey;
+import io.packwatch.streams.pools.PoolStatesView;
 import io.packwatch.streams.pools.PoolTopology;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,11 +69,13 @@ final class StateAndAlertsProcessor implements Processor<String, Normalized.Snap
     private KeyValueStore<String, PackageTracking> trackings;
     private KeyValueStore<String, Long> staleChecks;
     private KeyValueStore<String, Long> collectorPolls;
-    private KeyValueStore<String, String> poolCoverage;
+    private final PoolStatesView pools;
+    private KeyValueStore<String, byte[]> poolStates;
 
-    StateAndAlertsProcessor(StateSettings settings, StateCodec codec) {
+    StateAndAlertsProcessor(StateSettings settings, StateCodec codec, PoolStatesView pools) {
         this.settings = settings;
         this.codec = codec;
+        this.pools = pools;
         this.forecaster = new Forecaster(settings.forecast());
     }
 
@@ -82,7 +85,7 @@ final class StateAndAlertsProcessor implements Processor<String, Normalized.Snap
         trackings = context.getStateStore(PackageStore.NAME);
         staleChecks = context.getStateStore(StateAndAlertsTopology.STALE_CHECK_STORE);
         collectorPolls = CollectorPolls.of(context);
-        poolCoverage = PoolTopology.coverageStore(context);
+        poolStates = PoolTopology.poolStates(context);
         context.schedule(settings.staleCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::checkStale);
     }
 
@@ -131,7 +134,7 @@ final class StateAndAlertsProcessor implements Processor<String, Normalized.Snap
             }
         }
         // the pool's coverage as of its latest published state: a package the pool covers beyond is not news
-        PoolCoverage coverage = pool.isEmpty() ? null : PoolTopology.coverage(poolCoverage, s).orElse(null);
+        PoolCoverage coverage = pool.isEmpty() ? null : pools.coverage(poolStates, s).orElse(null);
         for (Signal signal : AlertRules.evaluate(s, forecast, thresholds)) {
             boolean covered = coverage != null && coverage.covers(key) && PoolDowngrade.applies(signal.type());
             apply(tracking, covered ? PoolDowngrade.toInfo(signal) : signal, s, forecast, s.getObservedAt(),

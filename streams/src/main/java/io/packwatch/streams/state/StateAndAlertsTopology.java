@@ -5,7 +5,9 @@ import io.packwatch.core.topics.Topics;
 import io.packwatch.schema.PackageAlert;
 import io.packwatch.schema.PackageSnapshot;
 import io.packwatch.schema.PackageState;
+import io.packwatch.schema.PoolState;
 import io.packwatch.streams.StreamsSettings;
+import io.packwatch.streams.pools.PoolStatesView;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.Topology;
@@ -41,7 +43,9 @@ public final class StateAndAlertsTopology {
         StateCodec codec = StateCodec.of(state);
 
         topology.addProcessor(POLL_SUMMARIES, () -> new PollSummaries(PROCESSOR), parent);
-        topology.addProcessor(PROCESSOR, () -> new StateAndAlertsProcessor(stateSettings, codec), parent, POLL_SUMMARIES);
+        TopicSpec<String, PoolState> poolState = topics.poolState();
+        topology.addProcessor(PROCESSOR, () -> new StateAndAlertsProcessor(stateSettings, codec,
+                new PoolStatesView(poolState.valueSerde().deserializer(), poolState.name())), parent, POLL_SUMMARIES);
         PackageStore.addTo(topology, settings, PROCESSOR, POLL_SUMMARIES);
         CollectorPolls.addTo(topology, PROCESSOR, POLL_SUMMARIES);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STALE_CHECK_STORE),

@@ -308,7 +308,7 @@ class PoolTopologyTest {
         assertThat(resolved).extracting(PackageAlert::getState).containsExactly(io.packwatch.schema.AlertState.RESOLVED);
         assertThat(resolved.get(0).getMessage()).contains("overage no longer projected");
         assertThat(fx.driver.getKeyValueStore(io.packwatch.streams.pools.PoolTopology.STORE).get(VPC_POOL)).isNull();
-        assertThat(fx.driver.getKeyValueStore(io.packwatch.streams.pools.PoolTopology.COVERAGE_STORE).get(VPC_POOL)).isNull();
+        assertThat(fx.driver.getKeyValueStore(io.packwatch.streams.pools.PoolTopology.POOL_STATES_STORE).get(VPC_POOL)).isNull();
     }
 
     @Test
