@@ -1,5 +1,6 @@
 package io.packwatch.streams;
 
+import io.packwatch.streams.pools.PoolSettings;
 import io.packwatch.streams.pools.PoolTopology;
 import io.packwatch.streams.state.StateAndAlertsTopology;
 import org.apache.kafka.streams.Topology;
@@ -18,7 +19,9 @@ public final class PackwatchTopology {
         Topology topology = new Topology();
         NormalizeTopology.addTo(topology, settings, StateAndAlertsTopology.PROCESSOR, StateAndAlertsTopology.POLL_SUMMARIES);
         StateAndAlertsTopology.addTo(topology, NormalizeTopology.NORMALIZE, settings);
-        PoolTopology.addTo(topology, settings);
+        if (PoolSettings.from(settings.raw()).enabled()) {
+            PoolTopology.addTo(topology, settings);
+        }
         return topology;
     }
 }

@@ -26,4 +26,12 @@ class PackwatchTopologyTest {
                 "packwatch-pool-members-sink", "packwatch-pool-members-source", "packwatch-pools", "packwatch-pool-store",
                 "packwatch-pool-state-sink", "packwatch-pool-states", "packwatch.pool-members", "packwatch.pool-state");
     }
+
+    @Test
+    void withPoolsSwitchedOffTheTopologyHasNoPoolStage() {
+        StreamsSettings settings = StreamsSettings.fromMap(Map.of("bootstrap.servers", "x:9092",
+                "schema.registry.url", "mock://topology-test", "packwatch.pools.enabled", "false"));
+        String described = PackwatchTopology.build(settings).describe().toString();
+        assertThat(described).contains("packwatch-state-and-alerts").doesNotContain("pool");
+    }
 }

@@ -4,6 +4,7 @@ import io.packwatch.core.VendorApi;
 import io.packwatch.schema.PackageKind;
 import io.packwatch.schema.PackageSnapshot;
 import io.packwatch.schema.PackageStatus;
+import io.packwatch.schema.PoolState;
 import io.packwatch.schema.Product;
 import io.packwatch.schema.Vendor;
 import java.net.URLEncoder;
@@ -13,12 +14,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.KeyValue;
 
 /**
  * {@code GET /packages} and {@code GET /packages/{key}} over the latest snapshots, read through the
@@ -78,6 +77,10 @@ public final class PackagesResource {
         body.put("servedBy", peers.self().host() + ":" + peers.self().port());
         body.put("snapshot", RecordJson.toMap(snapshot));
         body.putAll(queries.details(key));
+        PoolState pool = queries.poolOf(snapshot);
+        if (pool != null) {
+            body.put("pool", RecordJson.toMap(pool));
+        }
         return ApiResponse.ok(body);
     }
 
@@ -87,7 +90,7 @@ public final class PackagesResource {
         Predicate<PackageSnapshot> filter = filter(request);
         List<Map<String, Object>> items = new ArrayList<>();
         try {
-            localPage(after, limit, filter).forEach(kv -> items.add(RecordJson.toMap(kv.value)));
+            KeyPages.smallestAfter(queries::forEachLatest, after, limit, filter).forEach(kv -> items.add(RecordJson.toMap(kv.value)));
         } catch (InvalidStateStoreException e) {
             return ApiResponse.error(503, "store not queryable right now (" + e.getClass().getSimpleName() + "); retry");
         }
@@ -103,28 +106,6 @@ public final class PackagesResource {
         body.put("count", page.size());
         body.put("next", items.size() > limit ? page.get(page.size() - 1).get("packageKey") : null);
         return ApiResponse.ok(body);
-    }
-
-    /**
-     * The {@code limit + 1} smallest matching keys after {@code after} held by this instance (the extra one tells
-     * whether a next page exists). The store spans several partitions and is not globally ordered, so this is a
-     * bounded top-k over a full scan: O(n log limit) time, O(limit) memory.
-     */
-    private List<KeyValue<String, PackageSnapshot>> localPage(String after, int limit, Predicate<PackageSnapshot> filter) {
-        Comparator<KeyValue<String, PackageSnapshot>> byKey = Comparator.comparing(kv -> kv.key);
-        PriorityQueue<KeyValue<String, PackageSnapshot>> largestFirst = new PriorityQueue<>(byKey.reversed());
-        queries.forEachLatest((key, snapshot) -> {
-            if ((after != null && key.compareTo(after) <= 0) || !filter.test(snapshot)) {
-                return;
-            }
-            largestFirst.add(KeyValue.pair(key, snapshot));
-            if (largestFirst.size() > limit + 1) {
-                largestFirst.poll();
-            }
-        });
-        List<KeyValue<String, PackageSnapshot>> out = new ArrayList<>(largestFirst);
-        out.sort(byKey);
-        return out;
     }
 
     /** Unknown filter values are refused (400), not answered with an empty page that looks like "no such packages". */

@@ -93,9 +93,11 @@ final class PoolProcessor implements Processor<String, PackageSnapshot, String, 
             return;
         }
         if (before == null && (leaves || rec.members.size() >= PoolRecord.MAX_MEMBERS)) {
-            if (!leaves) {
-                LOG.error("pool {} already has {} members: {} is not tracked in it", poolKey, PoolRecord.MAX_MEMBERS,
-                        s.getPackageKey());
+            if (!leaves && !rec.full) {
+                LOG.error("pool {} has {} members, the most a pool tracks: {} and any further package are left out of "
+                        + "its projection", poolKey, PoolRecord.MAX_MEMBERS, s.getPackageKey());
+                rec.full = true;
+                store.put(poolKey, rec);
             }
             return;
         }

@@ -14,7 +14,7 @@ import java.util.TreeMap;
  */
 final class PoolRecord {
     /** Bounds the state a hostile or broken feed can pile into one pool. */
-    static final int MAX_MEMBERS = 512;
+    static final int MAX_MEMBERS = 256;
 
     TreeMap<String, Member> members = new TreeMap<>();
     long cumulative;
@@ -23,6 +23,8 @@ final class PoolRecord {
     AmountUnit unit;
     /** The idle window of an OFF_PEAK lane as its members' snapshots state it ("HH:mm", "HH:mm", zone), or null. */
     String[] offPeakWindow;
+    /** Whether a package was turned away because the pool is full (logged once, not per snapshot). */
+    boolean full;
     /** Per alert key of the pool (its OVERAGE_FORECAST, its members' POOL_WASTE_FORECAST). */
     TreeMap<String, PoolAlert> alerts = new TreeMap<>();
 

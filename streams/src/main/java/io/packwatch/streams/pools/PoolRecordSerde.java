@@ -16,7 +16,7 @@ import org.apache.kafka.common.serialization.Serializer;
  * often than a package (one member is drawn at a time), so the hand-written binary layout of the package store is not
  * worth its cost here; unknown fields are ignored so that a later version can add some.
  */
-final class PoolRecordSerde implements Serde<PoolRecord> {
+public final class PoolRecordSerde implements Serde<PoolRecord> {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)

@@ -9,24 +9,29 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Settings of the pool stage, read from {@code packwatch.pools.*}:
- * {@value #VPC_IDLE_WINDOW} — the daily window in which Tencent VPC's IDLE_TIME packages are drawn, as
+ * Settings of the pool stage, read from {@code packwatch.pools.*}: {@value #ENABLED} ({@code true}; {@code false}
+ * leaves the pool stage out of the topology: no pool state, no pool alerts, no downgrade, no
+ * {@code packwatch.pool-members} traffic), and {@value #VPC_IDLE_WINDOW} — the daily window in which Tencent VPC's IDLE_TIME packages are drawn, as
  * {@code HH:mm-HH:mm Zone} ({@code 00:00-08:00 Asia/Shanghai}). Tencent does not document it (vendor-spec §11), so by
  * default the pool uses the window its packages' snapshots carry.
  *
+ * @param enabled       whether the topology has the pool stage
  * @param vpcIdleWindow the configured window, or null to use the snapshots' own
  */
-public record PoolSettings(LocalTimeWindow vpcIdleWindow) {
+public record PoolSettings(boolean enabled, LocalTimeWindow vpcIdleWindow) {
 
+    public static final String ENABLED = "packwatch.pools.enabled";
     public static final String VPC_IDLE_WINDOW = "packwatch.pools.tencent-vpc.idle-window";
     private static final Pattern WINDOW = Pattern.compile("(\\d{2}:\\d{2})-(\\d{2}:\\d{2}) (\\S+)");
 
     public static PoolSettings from(Map<String, String> raw) {
-        String text = raw.get(VPC_IDLE_WINDOW);
-        if (text == null || text.isBlank()) {
-            return new PoolSettings(null);
+        String on = raw.getOrDefault(ENABLED, "true").trim();
+        if (!on.equals("true") && !on.equals("false")) {
+            throw new IllegalArgumentException(ENABLED + " must be true or false, was '" + on + "'");
         }
-        return new PoolSettings(parseWindow(VPC_IDLE_WINDOW, text.trim()));
+        String text = raw.get(VPC_IDLE_WINDOW);
+        LocalTimeWindow window = text == null || text.isBlank() ? null : parseWindow(VPC_IDLE_WINDOW, text.trim());
+        return new PoolSettings(Boolean.parseBoolean(on), window);
     }
 
     static LocalTimeWindow parseWindow(String key, String text) {

@@ -69,6 +69,7 @@ final class StateAndAlertsProcessor implements Processor<String, Normalized.Snap
     private KeyValueStore<String, PackageTracking> trackings;
     private KeyValueStore<String, Long> staleChecks;
     private KeyValueStore<String, Long> collectorPolls;
+    /** Null when the topology has no pool stage ({@code packwatch.pools.enabled=false}). */
     private final PoolStatesView pools;
     private KeyValueStore<String, byte[]> poolStates;
 
@@ -85,7 +86,7 @@ final class StateAndAlertsProcessor implements Processor<String, Normalized.Snap
         trackings = context.getStateStore(PackageStore.NAME);
         staleChecks = context.getStateStore(StateAndAlertsTopology.STALE_CHECK_STORE);
         collectorPolls = CollectorPolls.of(context);
-        poolStates = PoolTopology.poolStates(context);
+        poolStates = pools == null ? null : PoolTopology.poolStates(context);
         context.schedule(settings.staleCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::checkStale);
     }
 
@@ -113,7 +114,7 @@ final class StateAndAlertsProcessor implements Processor<String, Normalized.Snap
         Forecast forecast = forecaster.forecast(history, observation);
         PackageState state = PackageStates.build(s, history, forecast, Instant.ofEpochMilli(record.timestamp()));
         forward(key, new StateOutput.State(tracking.state(state)), record.timestamp());
-        Optional<PoolKey> pool = PoolKey.of(s);
+        Optional<PoolKey> pool = pools == null ? Optional.empty() : PoolKey.of(s);
         pool.ifPresent(p -> context.forward(new Record<>(p.toString(), new StateOutput.PoolMember(s), record.timestamp()),
                 StateOutput.POOL_MEMBERS_SINK));
 
@@ -161,7 +162,7 @@ final class StateAndAlertsProcessor implements Processor<String, Normalized.Snap
             decidedAt = Math.max(decidedAt, current.lastEvent().getDetectedAt().toEpochMilli());
         }
         PackageAlert event = AlertEvents.build(t, s, forecast, observedAt, Instant.ofEpochMilli(decidedAt));
-        Optional<PoolKey> pool = PoolKey.of(s);
+        Optional<PoolKey> pool = pools == null ? Optional.empty() : PoolKey.of(s);
         if (pool.isPresent()) {
             event.setPoolKey(pool.get().toString());
             if (coverage != null) {

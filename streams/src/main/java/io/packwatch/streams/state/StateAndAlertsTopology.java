@@ -7,6 +7,7 @@ import io.packwatch.schema.PackageSnapshot;
 import io.packwatch.schema.PackageState;
 import io.packwatch.schema.PoolState;
 import io.packwatch.streams.StreamsSettings;
+import io.packwatch.streams.pools.PoolSettings;
 import io.packwatch.streams.pools.PoolStatesView;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
@@ -44,8 +45,10 @@ public final class StateAndAlertsTopology {
 
         topology.addProcessor(POLL_SUMMARIES, () -> new PollSummaries(PROCESSOR), parent);
         TopicSpec<String, PoolState> poolState = topics.poolState();
+        boolean pools = PoolSettings.from(settings.raw()).enabled();
         topology.addProcessor(PROCESSOR, () -> new StateAndAlertsProcessor(stateSettings, codec,
-                new PoolStatesView(poolState.valueSerde().deserializer(), poolState.name())), parent, POLL_SUMMARIES);
+                pools ? new PoolStatesView(poolState.valueSerde().deserializer(), poolState.name()) : null),
+                parent, POLL_SUMMARIES);
         PackageStore.addTo(topology, settings, PROCESSOR, POLL_SUMMARIES);
         CollectorPolls.addTo(topology, PROCESSOR, POLL_SUMMARIES);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STALE_CHECK_STORE),
@@ -58,9 +61,11 @@ public final class StateAndAlertsTopology {
         // states arrive encoded by the topic's own serde (StateCodec), so the sink writes their bytes as they are
         topology.addSink(StateOutput.STATE_SINK, state.name(), keys,
                 StateOutput.unwrapping(Serdes.ByteArray().serializer(), StateOutput.State::wire), PROCESSOR);
-        TopicSpec<String, PackageSnapshot> poolMembers = topics.poolMembers();
-        topology.addSink(StateOutput.POOL_MEMBERS_SINK, poolMembers.name(), keys,
-                StateOutput.unwrapping(poolMembers.valueSerde().serializer(), StateOutput.PoolMember::snapshot), PROCESSOR);
+        if (pools) {
+            TopicSpec<String, PackageSnapshot> poolMembers = topics.poolMembers();
+            topology.addSink(StateOutput.POOL_MEMBERS_SINK, poolMembers.name(), keys,
+                    StateOutput.unwrapping(poolMembers.valueSerde().serializer(), StateOutput.PoolMember::snapshot), PROCESSOR);
+        }
         TopicSpec<String, PackageAlert> expiry = topics.alertsExpiry();
         topology.addSink(StateOutput.EXPIRY_SINK, expiry.name(), keys,
                 StateOutput.unwrapping(expiry.valueSerde().serializer(), StateOutput.Alert::alert), PROCESSOR);

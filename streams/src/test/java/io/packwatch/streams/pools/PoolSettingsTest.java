@@ -18,6 +18,14 @@ class PoolSettingsTest {
     }
 
     @Test
+    void poolsAreOnByDefaultAndCanBeSwitchedOff() {
+        assertThat(PoolSettings.from(Map.of()).enabled()).isTrue();
+        assertThat(PoolSettings.from(Map.of(PoolSettings.ENABLED, "false")).enabled()).isFalse();
+        assertThatThrownBy(() -> PoolSettings.from(Map.of(PoolSettings.ENABLED, "no")))
+                .hasMessageContaining(PoolSettings.ENABLED).hasMessageContaining("'no'");
+    }
+
+    @Test
     void aBadWindowIsRefusedNamingTheKeyAndTheValue() {
         assertThatThrownBy(() -> PoolSettings.from(Map.of(PoolSettings.VPC_IDLE_WINDOW, "midnight to eight")))
                 .isInstanceOf(IllegalArgumentException.class)
