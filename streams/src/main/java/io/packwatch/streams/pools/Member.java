@@ -23,6 +23,12 @@ public record Member(String packageKey, String packageId, String name, PackageSt
         return status == PackageStatus.EXPIRED || status == PackageStatus.REFUNDED || status == PackageStatus.DELETED;
     }
 
+    /** Whether {@code other} states the same figures, whatever its observation instant. */
+    public boolean sameFigures(Member other) {
+        return equals(new Member(other.packageKey, other.packageId, other.name, other.status, other.capacity, other.used,
+                other.createdAt, other.startsAt, other.expiresAt, observedAt));
+    }
+
     public long remaining() {
         return Math.max(0, capacity - used);
     }

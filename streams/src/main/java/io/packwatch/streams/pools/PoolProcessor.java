@@ -81,8 +81,7 @@ final class PoolProcessor implements Processor<String, PackageSnapshot, String, 
             return;
         }
         PoolKey key = found.get();
-        String poolKey = record.key();
-        PoolRecord rec = store.get(poolKey);
+        PoolRecord rec = store.get(record.key());
         if (rec == null) {
             rec = new PoolRecord();
         }
@@ -92,18 +91,41 @@ final class PoolProcessor implements Processor<String, PackageSnapshot, String, 
         if (before != null && member.observedAt() < before.observedAt()) {
             return;
         }
+        if (before != null && !leaves && before.sameFigures(member) && member.observedAt() <= rec.observedAt) {
+            // a waiting member of a poll the pool has already seen: nothing to project again (its own instant in the
+            // published state is caught up by the pool's next change)
+            return;
+        }
         if (before == null && (leaves || rec.members.size() >= PoolRecord.MAX_MEMBERS)) {
             if (!leaves && !rec.full) {
                 LOG.error("pool {} has {} members, the most a pool tracks: {} and any further package are left out of "
-                        + "its projection", poolKey, PoolRecord.MAX_MEMBERS, s.getPackageKey());
+                        + "its projection", key, PoolRecord.MAX_MEMBERS, s.getPackageKey());
                 rec.full = true;
-                store.put(poolKey, rec);
+                store.put(record.key(), rec);
             }
             return;
         }
+        update(rec, before, member, leaves, s);
+        AlertThresholds thresholds = settings.alerts().resolve(s.getVendor(), s.getProduct(), s.getKind());
+        if (rec.members.isEmpty()) {
+            delete(key, rec, before, record.timestamp());
+            return;
+        }
+        PoolState state = project(key, rec, member);
+        context.forward(new Record<>(record.key(), new PoolOutput.State(state), record.timestamp()), PoolOutput.STATE_SINK);
+        alert(key, rec, state, thresholds, record.timestamp());
+        if (leaves) {
+            resolveWasteOfLeaver(rec, state, before, record.timestamp());
+        }
+        store.put(record.key(), rec);
+    }
+
+    /** Applies the member's snapshot: its consumption, joining or leaving, the lane's window. */
+    private static void update(PoolRecord rec, Member before, Member member, boolean leaves, PackageSnapshot s) {
         rec.cumulative += consumed(before, member);
         if (leaves) {
             rec.members.remove(member.packageKey());
+            rec.full = false;
         } else {
             rec.members.put(member.packageKey(), member);
         }
@@ -112,6 +134,11 @@ final class PoolProcessor implements Processor<String, PackageSnapshot, String, 
             LocalTimeWindow w = s.getOffPeakWindow();
             rec.offPeakWindow = new String[] {w.getStart(), w.getEnd(), w.getZone()};
         }
+    }
+
+    /** Feeds the pool's history, forecasts its rate and walks its members in draw order. */
+    private PoolState project(PoolKey key, PoolRecord rec, Member member) {
+        String poolKey = key.toString();
         LocalTimeWindow window = window(key, rec);
         DrawableClock clock = window == null ? FullTimeClock.INSTANCE
                 : OffPeakClock.of(window.getStart(), window.getEnd(), window.getZone());
@@ -120,17 +147,6 @@ final class PoolProcessor implements Processor<String, PackageSnapshot, String, 
         rec.history = PackageHistoryCodec.encode(history);
         rec.observedAt = Math.max(rec.observedAt, member.observedAt());
         long now = rec.observedAt;
-        long decidedAt = record.timestamp();
-
-        AlertThresholds thresholds = settings.alerts().resolve(s.getVendor(), s.getProduct(), s.getKind());
-        if (rec.members.isEmpty()) {
-            for (String alertKey : List.copyOf(rec.alerts.keySet())) {
-                resolveGone(rec, alertKey, before, key, decidedAt);
-            }
-            context.forward(new Record<>(poolKey, new PoolOutput.State(null), decidedAt), PoolOutput.STATE_SINK);
-            store.delete(poolKey);
-            return;
-        }
         List<Member> ordered = new ArrayList<>(rec.members.values());
         ordered.sort(DrawOrder.of(key.api().poolRule()));
         long horizonEnd = now + settings.forecast().projectionHorizon().toMillis();
@@ -139,43 +155,59 @@ final class PoolProcessor implements Processor<String, PackageSnapshot, String, 
         PoolProjection.Result median = PoolProjection.project(ordered, clock, now, rate.ratePerHour(), horizonEnd);
         long earliest = bound(ordered, clock, now, rate.highPerHour(), horizonEnd, median);
         long latest = bound(ordered, clock, now, rate.lowPerHour(), horizonEnd, median);
-        PoolState state = PoolStates.build(key, rec, window, ordered, rate, median, earliest, latest, now, horizonEnd);
-        context.forward(new Record<>(poolKey, new PoolOutput.State(state), decidedAt), PoolOutput.STATE_SINK);
+        return PoolStates.build(key, rec, window, ordered, rate, median, earliest, latest, now, horizonEnd);
+    }
 
-        boolean inOverage = drawable == 0;
-        Signal overage = !rate.known() && !inOverage
-                ? Signal.unknown(AlertKeys.of(poolKey, AlertType.OVERAGE_FORECAST, null), AlertType.OVERAGE_FORECAST, null)
-                : AlertRules.horizon(AlertKeys.of(poolKey, AlertType.OVERAGE_FORECAST, null), AlertType.OVERAGE_FORECAST,
-                        now, median.overageAt(), earliest, latest, inOverage ? 1 : rate.confidence(), thresholds);
+    /**
+     * OVERAGE_FORECAST of the pool and POOL_WASTE_FORECAST of each member waiting its turn (the first member with
+     * something left is drawn now: its waste is its own, EXPIRING's business, not the order's).
+     */
+    private void alert(PoolKey key, PoolRecord rec, PoolState state, AlertThresholds thresholds, long decidedAt) {
+        String overageKey = AlertKeys.of(key.toString(), AlertType.OVERAGE_FORECAST, null);
+        boolean known = state.getRatePerHour() != null;
+        boolean inOverage = state.getRemaining() == 0;
+        Signal overage = !known && !inOverage
+                ? Signal.unknown(overageKey, AlertType.OVERAGE_FORECAST, null)
+                : AlertRules.horizon(overageKey, AlertType.OVERAGE_FORECAST, state.getObservedAt().toEpochMilli(),
+                        millis(state.getOverageStartsAt()), millis(state.getOverageEarliestAt()),
+                        millis(state.getOverageLatestAt()), inOverage ? 1 : state.getConfidence(), thresholds);
         AfterLastPackage after = AfterLastPackage.of(key.api());
         apply(rec, overage, decidedAt, (t, at) -> PoolAlertEvents.overage(t, state, after, at));
         boolean ahead = false;
         for (PoolMember m : state.getMembers()) {
-            // the first member with something left is drawn now: its waste is its own (EXPIRING), not the order's
             boolean waits = ahead;
             ahead |= m.getRemaining() > 0;
             String alertKey = AlertKeys.of(m.getPackageKey(), AlertType.POOL_WASTE_FORECAST, null);
             Signal signal;
-            if (!rate.known()) {
+            if (!known) {
                 signal = Signal.unknown(alertKey, AlertType.POOL_WASTE_FORECAST, null);
             } else if (!waits || m.getExpiresAt() == null) {
                 signal = Signal.of(alertKey, AlertType.POOL_WASTE_FORECAST, null, null, null, thresholds.confirmSnapshots());
             } else {
-                signal = AlertRules.waste(alertKey, AlertType.POOL_WASTE_FORECAST, now, m.getExpiresAt().toEpochMilli(),
-                        m.getProjectedWaste(), m.getCapacity(), thresholds);
+                signal = AlertRules.waste(alertKey, AlertType.POOL_WASTE_FORECAST, state.getObservedAt().toEpochMilli(),
+                        m.getExpiresAt().toEpochMilli(), m.getProjectedWaste(), m.getCapacity(), thresholds);
             }
             apply(rec, signal, decidedAt, (t, at) -> PoolAlertEvents.waste(t, state, m, false, at));
         }
-        if (leaves) {
-            String alertKey = AlertKeys.of(before.packageKey(), AlertType.POOL_WASTE_FORECAST, null);
-            if (rec.alerts.containsKey(alertKey)) {
-                apply(rec, Signal.of(alertKey, AlertType.POOL_WASTE_FORECAST, null, null, null, 1), decidedAt,
-                        (t, at) -> PoolAlertEvents.waste(t, state, listing(before, now), true, at));
-            }
-            // a member that left keeps no alert memory, so the pool's state stays bounded by its members
-            rec.alerts.remove(alertKey);
+    }
+
+    /** Resolves the waste alert of a member that left, and forgets it, so the pool's state stays bounded by its members. */
+    private void resolveWasteOfLeaver(PoolRecord rec, PoolState state, Member left, long decidedAt) {
+        String alertKey = AlertKeys.of(left.packageKey(), AlertType.POOL_WASTE_FORECAST, null);
+        if (rec.alerts.containsKey(alertKey)) {
+            apply(rec, Signal.of(alertKey, AlertType.POOL_WASTE_FORECAST, null, null, null, 1), decidedAt,
+                    (t, at) -> PoolAlertEvents.waste(t, state, listing(left, rec.observedAt), true, at));
         }
-        store.put(poolKey, rec);
+        rec.alerts.remove(alertKey);
+    }
+
+    /** The last member left: open alerts resolve, the state is a tombstone, the record goes. */
+    private void delete(PoolKey key, PoolRecord rec, Member last, long decidedAt) {
+        for (String alertKey : List.copyOf(rec.alerts.keySet())) {
+            resolveGone(rec, alertKey, last, key, decidedAt);
+        }
+        context.forward(new Record<>(key.toString(), new PoolOutput.State(null), decidedAt), PoolOutput.STATE_SINK);
+        store.delete(key.toString());
     }
 
     /**
@@ -252,6 +284,10 @@ final class PoolProcessor implements Processor<String, PackageSnapshot, String, 
         apply(rec, Signal.of(alertKey, type, null, null, null, 1), decidedAt, (t, at) -> type == AlertType.OVERAGE_FORECAST
                 ? PoolAlertEvents.overage(t, empty, AfterLastPackage.of(key.api()), at)
                 : PoolAlertEvents.waste(t, empty, listing(last, rec.observedAt), true, at));
+    }
+
+    private static long millis(Instant i) {
+        return i == null ? Observation.NONE : i.toEpochMilli();
     }
 
     private static PoolMember listing(Member m, long now) {

@@ -94,6 +94,8 @@ class PoolTopologyTest {
         workedExample(Duration.ofDays(5), 24);
         List<TestRecord<String, PoolState>> records = fx.poolStates.readRecordsToList();
         assertThat(records).extracting(TestRecord::key).containsOnly(BAIDU_POOL);
+        // one state per poll: P2's unchanged snapshot of a poll the pool has already seen projects nothing new
+        assertThat(records).hasSize(25);
         PoolState pool = latestPools(records).get(BAIDU_POOL);
 
         assertThat(pool.getRatePerHour()).isCloseTo(1.25 * GIB, within(0.01 * GIB));
