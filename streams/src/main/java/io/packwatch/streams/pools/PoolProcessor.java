@@ -92,8 +92,10 @@ final class PoolProcessor implements Processor<String, PackageSnapshot, String, 
             return;
         }
         if (before != null && !leaves && before.sameFigures(member) && member.observedAt() <= rec.observedAt) {
-            // a waiting member of a poll the pool has already seen: nothing to project again (its own instant in the
-            // published state is caught up by the pool's next change)
+            // a waiting member of a poll the pool has already seen: nothing to project again; its instant is kept and
+            // published with the pool's next change
+            rec.members.put(member.packageKey(), member);
+            store.put(record.key(), rec);
             return;
         }
         if (before == null && (leaves || rec.members.size() >= PoolRecord.MAX_MEMBERS)) {

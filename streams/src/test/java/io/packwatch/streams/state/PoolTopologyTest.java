@@ -94,8 +94,9 @@ class PoolTopologyTest {
         workedExample(Duration.ofDays(5), 24);
         List<TestRecord<String, PoolState>> records = fx.poolStates.readRecordsToList();
         assertThat(records).extracting(TestRecord::key).containsOnly(BAIDU_POOL);
-        // one state per poll: P2's unchanged snapshot of a poll the pool has already seen projects nothing new
-        assertThat(records).hasSize(25);
+        // one state per poll after the first (whose two joins are each a change): P2's unchanged snapshot of a poll
+        // the pool has already seen projects nothing new, and its instant goes out with the next change
+        assertThat(records).hasSize(26);
         PoolState pool = latestPools(records).get(BAIDU_POOL);
 
         assertThat(pool.getRatePerHour()).isCloseTo(1.25 * GIB, within(0.01 * GIB));
@@ -106,6 +107,7 @@ class PoolTopologyTest {
         assertThat(pool.getMembers()).extracting(PoolMember::getPackageId).containsExactly("p1", "p2");
         PoolMember p1 = pool.getMembers().get(0);
         PoolMember p2 = pool.getMembers().get(1);
+        assertThat(p2.getObservedAt()).isEqualTo(T0.plus(Duration.ofHours(23)));
         assertThat(p1.getDrawStartAt()).isEqualTo(T0.plus(Duration.ofDays(1)));
         assertThat(days(T0, p1.getDrawEndAt())).isBetween(79L, 80L);
         assertThat(p2.getDrawStartAt()).isEqualTo(p1.getDrawEndAt());
