@@ -15,9 +15,18 @@ import java.util.Optional;
  */
 public record PoolKey(VendorApi api, String account, String region, PackageKind kind, DeductPolicy lane) {
 
-    /** The pool of the snapshot's package, or empty when its API has no pools (Lighthouse). */
+    /** The pool of the snapshot's package, or empty when its API has no pools (Lighthouse) or is not known. */
     public static Optional<PoolKey> of(PackageSnapshot s) {
-        VendorApi api = VendorApi.of(s.getVendor(), s.getProduct());
+        VendorApi api = null;
+        for (VendorApi candidate : VendorApi.values()) {
+            if (candidate.vendor() == s.getVendor() && candidate.product() == s.getProduct()) {
+                api = candidate;
+            }
+        }
+        if (api == null) {
+            // a vendor or product this build does not know (an UNKNOWN read from a newer writer): no pool rule
+            return Optional.empty();
+        }
         PoolRule rule = api.poolRule();
         String region = switch (rule.scope()) {
             case NONE -> null;
