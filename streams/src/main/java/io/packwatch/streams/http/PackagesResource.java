@@ -1,6 +1,5 @@
 package io.packwatch.streams.http;
 
-import io.packwatch.core.VendorApi;
 import io.packwatch.schema.PackageKind;
 import io.packwatch.schema.PackageSnapshot;
 import io.packwatch.schema.PackageStatus;
@@ -14,7 +13,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -100,33 +98,17 @@ public final class PackagesResource {
         }
         items.addAll(others.items());
         items.sort(Comparator.comparing(m -> (String) m.get("packageKey")));
-        List<Map<String, Object>> page = items.subList(0, Math.min(limit, items.size()));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("items", page);
-        body.put("count", page.size());
-        body.put("next", items.size() > limit ? page.get(page.size() - 1).get("packageKey") : null);
-        return ApiResponse.ok(body);
+        return ApiResponse.ok(KeyPages.page(items, limit, "packageKey"));
     }
 
     /** Unknown filter values are refused (400), not answered with an empty page that looks like "no such packages". */
     private static Predicate<PackageSnapshot> filter(ApiRequest request) {
         Predicate<PackageSnapshot> p = s -> true;
-        p = p.and(equalTo(request.enumParam("vendor", Vendor.class), PackageSnapshot::getVendor));
-        p = p.and(equalTo(request.enumParam("product", Product.class), PackageSnapshot::getProduct));
-        p = p.and(equalTo(request.enumParam("status", PackageStatus.class), PackageSnapshot::getStatus));
-        p = p.and(equalTo(request.enumParam("kind", PackageKind.class), PackageSnapshot::getKind));
-        String api = request.oneOfParam("api", List.of(VendorApi.ids()));
-        if (api != null) {
-            p = p.and(s -> s.getPackageKey().startsWith(api + "/"));
-        }
-        String account = request.param("account", null);
-        if (account != null) {
-            p = p.and(s -> account.equals(s.getAccount()));
-        }
-        return p;
+        p = p.and(KeyPages.equalTo(request.enumParam("vendor", Vendor.class), PackageSnapshot::getVendor));
+        p = p.and(KeyPages.equalTo(request.enumParam("product", Product.class), PackageSnapshot::getProduct));
+        p = p.and(KeyPages.equalTo(request.enumParam("status", PackageStatus.class), PackageSnapshot::getStatus));
+        p = p.and(KeyPages.equalTo(request.enumParam("kind", PackageKind.class), PackageSnapshot::getKind));
+        return p.and(KeyPages.apiAndAccount(request, PackageSnapshot::getPackageKey, PackageSnapshot::getAccount));
     }
 
-    private static <T> Predicate<PackageSnapshot> equalTo(T wanted, Function<PackageSnapshot, T> field) {
-        return wanted == null ? s -> true : s -> wanted.equals(field.apply(s));
-    }
 }

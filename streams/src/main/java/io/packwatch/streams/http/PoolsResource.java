@@ -1,6 +1,5 @@
 package io.packwatch.streams.http;
 
-import io.packwatch.core.VendorApi;
 import io.packwatch.schema.DeductPolicy;
 import io.packwatch.schema.PackageKind;
 import io.packwatch.schema.PoolState;
@@ -10,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 
@@ -65,33 +63,16 @@ public final class PoolsResource {
         } catch (InvalidStateStoreException e) {
             return ApiResponse.error(503, "store not queryable right now (" + e.getClass().getSimpleName() + "); retry");
         }
-        List<Map<String, Object>> page = items.subList(0, Math.min(limit, items.size()));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("items", page);
-        body.put("count", page.size());
-        body.put("next", items.size() > limit ? page.get(page.size() - 1).get("poolKey") : null);
-        return ApiResponse.ok(body);
+        return ApiResponse.ok(KeyPages.page(items, limit, "poolKey"));
     }
 
     /** Unknown filter values are refused (400), as on {@code /packages}. */
     private static Predicate<PoolState> filter(ApiRequest request) {
         Predicate<PoolState> p = s -> true;
-        p = p.and(equalTo(request.enumParam("vendor", Vendor.class), PoolState::getVendor));
-        p = p.and(equalTo(request.enumParam("product", Product.class), PoolState::getProduct));
-        p = p.and(equalTo(request.enumParam("kind", PackageKind.class), PoolState::getKind));
-        p = p.and(equalTo(request.enumParam("lane", DeductPolicy.class), PoolState::getLane));
-        String api = request.oneOfParam("api", List.of(VendorApi.ids()));
-        if (api != null) {
-            p = p.and(s -> s.getPoolKey().startsWith(api + "/"));
-        }
-        String account = request.param("account", null);
-        if (account != null) {
-            p = p.and(s -> account.equals(s.getAccount()));
-        }
-        return p;
-    }
-
-    private static <T> Predicate<PoolState> equalTo(T wanted, Function<PoolState, T> field) {
-        return wanted == null ? s -> true : s -> wanted.equals(field.apply(s));
+        p = p.and(KeyPages.equalTo(request.enumParam("vendor", Vendor.class), PoolState::getVendor));
+        p = p.and(KeyPages.equalTo(request.enumParam("product", Product.class), PoolState::getProduct));
+        p = p.and(KeyPages.equalTo(request.enumParam("kind", PackageKind.class), PoolState::getKind));
+        p = p.and(KeyPages.equalTo(request.enumParam("lane", DeductPolicy.class), PoolState::getLane));
+        return p.and(KeyPages.apiAndAccount(request, PoolState::getPoolKey, PoolState::getAccount));
     }
 }
