@@ -15,8 +15,21 @@ import java.util.Optional;
  */
 public record PoolKey(VendorApi api, String account, String region, PackageKind kind, DeductPolicy lane) {
 
-    /** The pool of the snapshot's package, or empty when its API has no pools (Lighthouse) or is not known. */
+    /**
+     * Longest package key, account and region a pool takes: real ones are far shorter, and a pool keeps its members'
+     * keys in one store record, so a broken or hostile feed must not make that record unbounded (or unreadable).
+     */
+    static final int MAX_KEY_CHARS = 512;
+
+    /**
+     * The pool of the snapshot's package, or empty when its API has no pools (Lighthouse) or is not known, or its
+     * package key, account or region is longer than {@value #MAX_KEY_CHARS} characters (left out of pools; the
+     * package itself is forecast and alerted on as any other).
+     */
     public static Optional<PoolKey> of(PackageSnapshot s) {
+        if (tooLong(s.getPackageKey()) || tooLong(s.getAccount()) || tooLong(s.getRegion())) {
+            return Optional.empty();
+        }
         VendorApi api = null;
         for (VendorApi candidate : VendorApi.values()) {
             if (candidate.vendor() == s.getVendor() && candidate.product() == s.getProduct()) {
@@ -39,6 +52,10 @@ public record PoolKey(VendorApi api, String account, String region, PackageKind 
         DeductPolicy lane = rule.lanes() == PoolRule.Lanes.FULL_TIME_AND_IDLE && s.getDeductPolicy() == DeductPolicy.OFF_PEAK
                 ? DeductPolicy.OFF_PEAK : DeductPolicy.FULL_TIME;
         return Optional.of(new PoolKey(api, s.getAccount(), region, s.getKind(), lane));
+    }
+
+    private static boolean tooLong(String text) {
+        return text != null && text.length() > MAX_KEY_CHARS;
     }
 
     /** The region as the PoolState carries it: null for an account-wide pool. */

@@ -46,4 +46,14 @@ class PoolKeyTest {
         assertThat(key(Vendor.TENCENT, Product.LIGHTHOUSE, "ap-guangzhou", PackageKind.TRAFFIC, DeductPolicy.FULL_TIME)).isEmpty();
         assertThat(key(Vendor.UNKNOWN, Product.UNKNOWN, "x", PackageKind.TRAFFIC, DeductPolicy.FULL_TIME)).isEmpty();
     }
+
+    @Test
+    void aPackageWithAnOverlongKeyIsLeftOutOfPools() {
+        PackageSnapshot s = snapshot(Vendor.BAIDU, Product.EIP, "bj", PackageKind.TRAFFIC, DeductPolicy.FULL_TIME);
+        s.setPackageKey("baidu-eip/acme/bj/" + "x".repeat(PoolKey.MAX_KEY_CHARS));
+        assertThat(PoolKey.of(s)).isEmpty();
+        s.setPackageKey("baidu-eip/acme/bj/p");
+        s.setRegion("r".repeat(PoolKey.MAX_KEY_CHARS + 1));
+        assertThat(PoolKey.of(s)).isEmpty();
+    }
 }
