@@ -22,6 +22,16 @@ class PackwatchTopologyTest {
         assertThat(described).contains("packwatch-raw-source", "packwatch-normalize", "packwatch-package-tracking",
                 "packwatch-packages-sink", "packwatch-dlq-sink",
                 "packwatch.raw.tencent-vpc", "packwatch.raw.tencent-lighthouse", "packwatch.raw.tencent-live",
-                "packwatch.raw.baidu-eip", "packwatch.packages", "packwatch.dlq");
+                "packwatch.raw.baidu-eip", "packwatch.packages", "packwatch.dlq",
+                "packwatch-pool-members-sink", "packwatch-pool-members-source", "packwatch-pools", "packwatch-pool-store",
+                "packwatch-pool-state-sink", "packwatch-pool-states", "packwatch.pool-members", "packwatch.pool-state");
+    }
+
+    @Test
+    void withPoolsSwitchedOffTheTopologyHasNoPoolStage() {
+        StreamsSettings settings = StreamsSettings.fromMap(Map.of("bootstrap.servers", "x:9092",
+                "schema.registry.url", "mock://topology-test", "packwatch.pools.enabled", "false"));
+        String described = PackwatchTopology.build(settings).describe().toString();
+        assertThat(described).contains("packwatch-state-and-alerts").doesNotContain("pool");
     }
 }

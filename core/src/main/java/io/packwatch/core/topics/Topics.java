@@ -33,12 +33,15 @@ public final class Topics {
     private static final Map<String, String> DLQ = Map.of(
             "cleanup.policy", "delete", "retention.ms", String.valueOf(Duration.ofDays(30).toMillis()),
             "max.message.bytes", String.valueOf(RecordLimits.TOPIC_MAX_MESSAGE_BYTES));
+    private static final Map<String, String> DELETE_7D = Map.of(
+            "cleanup.policy", "delete", "retention.ms", String.valueOf(Duration.ofDays(7).toMillis()));
     private static final Map<String, String> COMPACTED = Map.of("cleanup.policy", "compact");
 
     private final String prefix;
     private final Map<VendorApi, TopicSpec<String, byte[]>> raw = new EnumMap<>(VendorApi.class);
     private final TopicSpec<String, PackageSnapshot> packages;
     private final TopicSpec<String, PackageState> packageState;
+    private final TopicSpec<String, PackageSnapshot> poolMembers;
     private final TopicSpec<String, PoolState> poolState;
     private final TopicSpec<String, PackageAlert> alertsDepletion;
     private final TopicSpec<String, PackageAlert> alertsExpiry;
@@ -56,6 +59,8 @@ public final class Topics {
                 avro(PackageSnapshot.class, serdeConfig), DELETE_30D);
         packageState = new TopicSpec<>(prefix + ".package-state", new StringSerde(),
                 avro(PackageState.class, serdeConfig), COMPACTED);
+        poolMembers = new TopicSpec<>(prefix + ".pool-members", new StringSerde(),
+                avro(PackageSnapshot.class, serdeConfig), DELETE_7D);
         poolState = new TopicSpec<>(prefix + ".pool-state", new StringSerde(),
                 avro(PoolState.class, serdeConfig), COMPACTED);
         alertsDepletion = new TopicSpec<>(prefix + ".alerts.depletion", new StringSerde(),
@@ -89,6 +94,15 @@ public final class Topics {
         return packageState;
     }
 
+    /**
+     * The streams app's own intermediate topic: each accepted snapshot of a pooled package, keyed by its pool key, so
+     * that one task sees every member of a pool. The Processor API has no repartition topics of its own, so it is
+     * declared (and provisioned) here with an explicit name; kept 7 days like the raw topics.
+     */
+    public TopicSpec<String, PackageSnapshot> poolMembers() {
+        return poolMembers;
+    }
+
     /** Per pool key, the pool's members in draw order and its overage projection (compacted). */
     public TopicSpec<String, PoolState> poolState() {
         return poolState;
@@ -109,7 +123,7 @@ public final class Topics {
     /** Every topic, raw topics first, in pipeline order. */
     public List<TopicSpec<?, ?>> all() {
         List<TopicSpec<?, ?>> all = new ArrayList<>(raw.values());
-        all.addAll(List.of(packages, packageState, poolState, alertsDepletion, alertsExpiry, dlq));
+        all.addAll(List.of(packages, packageState, poolMembers, poolState, alertsDepletion, alertsExpiry, dlq));
         return all;
     }
 

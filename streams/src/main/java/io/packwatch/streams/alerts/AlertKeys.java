@@ -13,6 +13,6 @@ public final class AlertKeys {
     }
 
     public static boolean isExpiryTopic(AlertType type) {
-        return type == AlertType.EXPIRING || type == AlertType.EXPIRED_UNUSED;
+        return type == AlertType.EXPIRING || type == AlertType.EXPIRED_UNUSED || type == AlertType.POOL_WASTE_FORECAST;
     }
 }

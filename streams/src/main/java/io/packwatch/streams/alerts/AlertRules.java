@@ -85,27 +85,40 @@ public final class AlertRules {
         if (!f.hasProjection() || s.getRemaining() <= 0) {
             return Signal.unknown(key, AlertType.DEPLETION_FORECAST, null);
         }
-        long now = s.getObservedAt().toEpochMilli();
         Instant expiry = s.getExpiresAt();
         boolean beforeExpiry = f.hasDepletion() && (expiry == null || f.depletionAt() < expiry.toEpochMilli());
-        long ttd = f.hasDepletion() ? f.depletionAt() - now : Long.MAX_VALUE;
+        return horizon(key, AlertType.DEPLETION_FORECAST, s.getObservedAt().toEpochMilli(),
+                beforeExpiry ? f.depletionAt() : Observation.NONE, f.depletionEarliestAt(), f.depletionLatestAt(),
+                f.confidence(), t);
+    }
+
+    /**
+     * A projected instant against the depletion horizons (DEPLETION_FORECAST, and the pools' OVERAGE_FORECAST):
+     * {@code at} is the median projection ({@link Observation#NONE}: not within reach, which clears the alert),
+     * {@code earliestAt}/{@code latestAt} its P10/P90 ({@link Observation#NONE} when absent or open).
+     */
+    public static Signal horizon(String key, AlertType type, long now, long at, long earliestAt, long latestAt,
+                                 double confidence, AlertThresholds t) {
+        if (at == Observation.NONE) {
+            return Signal.of(key, type, null, null, null, t.confirmSnapshots());
+        }
+        long ttd = at - now;
         double margin = 1 + t.horizonResolveMargin();
         long relaxedWarn = (long) (t.depletionWarn().toMillis() * margin);
         long relaxedCritical = (long) (t.depletionCritical().toMillis() * margin);
-        Severity entering = !beforeExpiry || f.confidence() < t.depletionMinConfidence() ? null
+        Severity entering = confidence < t.depletionMinConfidence() ? null
                 : horizon(ttd, t.depletionCritical().toMillis(), t.depletionWarn().toMillis());
         // a WARNING opens on the median projection once the bracket's late end (P90) is within reach as well: a
         // window of a day and a half that sees only weekdays or a heavy burst projects early, and its bracket then
         // reaches out to the longer run's projection; CRITICAL is never held back, an open P90 holds nothing back
-        if (entering == Severity.WARNING && f.depletionLatestAt() != Observation.NONE
-                && f.depletionLatestAt() - now > relaxedWarn) {
+        if (entering == Severity.WARNING && latestAt != Observation.NONE && latestAt - now > relaxedWarn) {
             entering = null;
         }
         // an open alert holds while the bracket's early end (P10) is inside the relaxed horizon: a projection that a
         // weekend, a quiet stretch or noise moves beyond the horizon neither resolves nor de-escalates the alert
-        long holdTtd = f.depletionEarliestAt() == Observation.NONE ? ttd : Math.min(ttd, f.depletionEarliestAt() - now);
-        Severity holding = !beforeExpiry ? null : horizon(holdTtd, relaxedCritical, relaxedWarn);
-        return Signal.of(key, AlertType.DEPLETION_FORECAST, null, entering, holding, t.confirmSnapshots());
+        long holdTtd = earliestAt == Observation.NONE ? ttd : Math.min(ttd, earliestAt - now);
+        Severity holding = horizon(holdTtd, relaxedCritical, relaxedWarn);
+        return Signal.of(key, type, null, entering, holding, t.confirmSnapshots());
     }
 
     private static Signal overflow(PackageSnapshot s, AlertThresholds t, boolean gone) {
@@ -126,16 +139,28 @@ public final class AlertRules {
             // expired packages are EXPIRED_UNUSED's business
             return Signal.of(key, AlertType.EXPIRING, null, null, null, t.confirmSnapshots());
         }
-        long tte = expiry.toEpochMilli() - now;
-        long waste = projectedWaste(s, f);
-        double wastePct = s.getCapacity() <= 0 ? 0 : 100d * waste / s.getCapacity();
+        return waste(key, AlertType.EXPIRING, now, expiry.toEpochMilli(), projectedWaste(s, f), s.getCapacity(), t);
+    }
+
+    /**
+     * Capacity projected to expire unused against the expiring horizons (EXPIRING, and the pools'
+     * POOL_WASTE_FORECAST): open while the waste exceeds the threshold share of {@code capacity} and the expiry is
+     * within reach; both relaxed by the hysteresis margin to hold.
+     */
+    public static Signal waste(String key, AlertType type, long now, long expiresAt, long waste, long capacity,
+                               AlertThresholds t) {
+        if (expiresAt <= now) {
+            return Signal.of(key, type, null, null, null, t.confirmSnapshots());
+        }
+        long tte = expiresAt - now;
+        double wastePct = capacity <= 0 ? 0 : 100d * waste / capacity;
         double margin = 1 + t.horizonResolveMargin();
         Severity entering = wastePct > t.wasteThresholdPercent()
                 ? horizon(tte, t.expiringCritical().toMillis(), t.expiringWarn().toMillis()) : null;
         Severity holding = wastePct > t.wasteThresholdPercent() / margin
                 ? horizon(tte, (long) (t.expiringCritical().toMillis() * margin), (long) (t.expiringWarn().toMillis() * margin))
                 : null;
-        return Signal.of(key, AlertType.EXPIRING, null, entering, holding, t.confirmSnapshots());
+        return Signal.of(key, type, null, entering, holding, t.confirmSnapshots());
     }
 
     /** What would be left unused at expiry: the forecast's projection, or the current remaining without one. */

@@ -91,7 +91,7 @@ public final class StreamsApp implements AutoCloseable {
                     DeadLetterCount.of(settings.applicationId()), settings.raw(), Clock.systemUTC());
             health.bindTo(metrics);
             new OperationsResource(streams, metrics, health::report).register(router);
-            QueryApi.register(router, new StoreQueries(streams),
+            QueryApi.register(router, new StoreQueries(streams, settings.topics().poolState()),
                     HostInfo.buildFromEndpoint(settings.kafka().get(StreamsConfig.APPLICATION_SERVER_CONFIG)));
         } catch (RuntimeException e) {
             http.close();

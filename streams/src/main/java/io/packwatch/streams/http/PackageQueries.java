@@ -1,6 +1,7 @@
 package io.packwatch.streams.http;
 
 import io.packwatch.schema.PackageSnapshot;
+import io.packwatch.schema.PoolState;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -38,4 +39,13 @@ public interface PackageQueries {
      * @throws BadParameter for a type or severity that does not exist
      */
     List<Map<String, Object>> firingAlerts(Map<String, String> query);
+
+    /** The state of pool {@code poolKey}, null if there is none. Every instance holds every pool (a global store). */
+    PoolState pool(String poolKey);
+
+    /** Every pool state this instance holds (all of them), in no particular order. */
+    void forEachPool(BiConsumer<String, PoolState> action);
+
+    /** The state of the pool {@code snapshot}'s package belongs to; null when it has none (Lighthouse) or none yet. */
+    PoolState poolOf(PackageSnapshot snapshot);
 }

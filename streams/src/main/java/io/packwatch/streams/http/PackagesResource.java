@@ -1,9 +1,9 @@
 package io.packwatch.streams.http;
 
-import io.packwatch.core.VendorApi;
 import io.packwatch.schema.PackageKind;
 import io.packwatch.schema.PackageSnapshot;
 import io.packwatch.schema.PackageStatus;
+import io.packwatch.schema.PoolState;
 import io.packwatch.schema.Product;
 import io.packwatch.schema.Vendor;
 import java.net.URLEncoder;
@@ -13,12 +13,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.KeyValue;
 
 /**
  * {@code GET /packages} and {@code GET /packages/{key}} over the latest snapshots, read through the
@@ -78,6 +75,10 @@ public final class PackagesResource {
         body.put("servedBy", peers.self().host() + ":" + peers.self().port());
         body.put("snapshot", RecordJson.toMap(snapshot));
         body.putAll(queries.details(key));
+        PoolState pool = queries.poolOf(snapshot);
+        if (pool != null) {
+            body.put("pool", RecordJson.toMap(pool));
+        }
         return ApiResponse.ok(body);
     }
 
@@ -87,7 +88,7 @@ public final class PackagesResource {
         Predicate<PackageSnapshot> filter = filter(request);
         List<Map<String, Object>> items = new ArrayList<>();
         try {
-            localPage(after, limit, filter).forEach(kv -> items.add(RecordJson.toMap(kv.value)));
+            KeyPages.smallestAfter(queries::forEachLatest, after, limit, filter).forEach(kv -> items.add(RecordJson.toMap(kv.value)));
         } catch (InvalidStateStoreException e) {
             return ApiResponse.error(503, "store not queryable right now (" + e.getClass().getSimpleName() + "); retry");
         }
@@ -97,55 +98,17 @@ public final class PackagesResource {
         }
         items.addAll(others.items());
         items.sort(Comparator.comparing(m -> (String) m.get("packageKey")));
-        List<Map<String, Object>> page = items.subList(0, Math.min(limit, items.size()));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("items", page);
-        body.put("count", page.size());
-        body.put("next", items.size() > limit ? page.get(page.size() - 1).get("packageKey") : null);
-        return ApiResponse.ok(body);
-    }
-
-    /**
-     * The {@code limit + 1} smallest matching keys after {@code after} held by this instance (the extra one tells
-     * whether a next page exists). The store spans several partitions and is not globally ordered, so this is a
-     * bounded top-k over a full scan: O(n log limit) time, O(limit) memory.
-     */
-    private List<KeyValue<String, PackageSnapshot>> localPage(String after, int limit, Predicate<PackageSnapshot> filter) {
-        Comparator<KeyValue<String, PackageSnapshot>> byKey = Comparator.comparing(kv -> kv.key);
-        PriorityQueue<KeyValue<String, PackageSnapshot>> largestFirst = new PriorityQueue<>(byKey.reversed());
-        queries.forEachLatest((key, snapshot) -> {
-            if ((after != null && key.compareTo(after) <= 0) || !filter.test(snapshot)) {
-                return;
-            }
-            largestFirst.add(KeyValue.pair(key, snapshot));
-            if (largestFirst.size() > limit + 1) {
-                largestFirst.poll();
-            }
-        });
-        List<KeyValue<String, PackageSnapshot>> out = new ArrayList<>(largestFirst);
-        out.sort(byKey);
-        return out;
+        return ApiResponse.ok(KeyPages.page(items, limit, "packageKey"));
     }
 
     /** Unknown filter values are refused (400), not answered with an empty page that looks like "no such packages". */
     private static Predicate<PackageSnapshot> filter(ApiRequest request) {
         Predicate<PackageSnapshot> p = s -> true;
-        p = p.and(equalTo(request.enumParam("vendor", Vendor.class), PackageSnapshot::getVendor));
-        p = p.and(equalTo(request.enumParam("product", Product.class), PackageSnapshot::getProduct));
-        p = p.and(equalTo(request.enumParam("status", PackageStatus.class), PackageSnapshot::getStatus));
-        p = p.and(equalTo(request.enumParam("kind", PackageKind.class), PackageSnapshot::getKind));
-        String api = request.oneOfParam("api", List.of(VendorApi.ids()));
-        if (api != null) {
-            p = p.and(s -> s.getPackageKey().startsWith(api + "/"));
-        }
-        String account = request.param("account", null);
-        if (account != null) {
-            p = p.and(s -> account.equals(s.getAccount()));
-        }
-        return p;
+        p = p.and(KeyPages.equalTo(request.enumParam("vendor", Vendor.class), PackageSnapshot::getVendor));
+        p = p.and(KeyPages.equalTo(request.enumParam("product", Product.class), PackageSnapshot::getProduct));
+        p = p.and(KeyPages.equalTo(request.enumParam("status", PackageStatus.class), PackageSnapshot::getStatus));
+        p = p.and(KeyPages.equalTo(request.enumParam("kind", PackageKind.class), PackageSnapshot::getKind));
+        return p.and(KeyPages.apiAndAccount(request, PackageSnapshot::getPackageKey, PackageSnapshot::getAccount));
     }
 
-    private static <T> Predicate<PackageSnapshot> equalTo(T wanted, Function<PackageSnapshot, T> field) {
-        return wanted == null ? s -> true : s -> wanted.equals(field.apply(s));
-    }
 }

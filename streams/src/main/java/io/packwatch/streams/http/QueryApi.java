@@ -2,7 +2,7 @@ package io.packwatch.streams.http;
 
 import org.apache.kafka.streams.state.HostInfo;
 
-/** The query routes ({@code /packages}, {@code /alerts}) over one {@link PackageQueries} port, for the app to wire. */
+/** The query routes ({@code /packages}, {@code /alerts}, {@code /pools}) over one {@link PackageQueries} port, for the app to wire. */
 public final class QueryApi {
     private QueryApi() {
     }
@@ -12,5 +12,6 @@ public final class QueryApi {
         Peers peers = new Peers(self);
         new PackagesResource(queries, peers).register(router);
         new AlertsResource(queries, peers).register(router);
+        new PoolsResource(queries, peers).register(router);
     }
 }

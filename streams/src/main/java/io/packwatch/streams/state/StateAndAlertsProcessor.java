@@ -17,9 +17,15 @@ import io.packwatch.streams.forecast.Forecaster;
 import io.packwatch.streams.forecast.Observation;
 import io.packwatch.streams.forecast.PackageHistory;
 import io.packwatch.streams.forecast.PackageHistoryCodec;
+import io.packwatch.streams.pools.PoolCoverage;
+import io.packwatch.streams.pools.PoolDowngrade;
+import io.packwatch.streams.pools.PoolKey;
+import io.packwatch.streams.pools.PoolStatesView;
+import io.packwatch.streams.pools.PoolTopology;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -63,10 +69,14 @@ final class StateAndAlertsProcessor implements Processor<String, Normalized.Snap
     private KeyValueStore<String, PackageTracking> trackings;
     private KeyValueStore<String, Long> staleChecks;
     private KeyValueStore<String, Long> collectorPolls;
+    /** Null when the topology has no pool stage ({@code packwatch.pools.enabled=false}). */
+    private final PoolStatesView pools;
+    private KeyValueStore<String, byte[]> poolStates;
 
-    StateAndAlertsProcessor(StateSettings settings, StateCodec codec) {
+    StateAndAlertsProcessor(StateSettings settings, StateCodec codec, PoolStatesView pools) {
         this.settings = settings;
         this.codec = codec;
+        this.pools = pools;
         this.forecaster = new Forecaster(settings.forecast());
     }
 
@@ -76,6 +86,7 @@ final class StateAndAlertsProcessor implements Processor<String, Normalized.Snap
         trackings = context.getStateStore(PackageStore.NAME);
         staleChecks = context.getStateStore(StateAndAlertsTopology.STALE_CHECK_STORE);
         collectorPolls = CollectorPolls.of(context);
+        poolStates = pools == null ? null : PoolTopology.poolStates(context);
         context.schedule(settings.staleCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::checkStale);
     }
 
@@ -103,6 +114,9 @@ final class StateAndAlertsProcessor implements Processor<String, Normalized.Snap
         Forecast forecast = forecaster.forecast(history, observation);
         PackageState state = PackageStates.build(s, history, forecast, Instant.ofEpochMilli(record.timestamp()));
         forward(key, new StateOutput.State(tracking.state(state)), record.timestamp());
+        Optional<PoolKey> pool = pools == null ? Optional.empty() : PoolKey.of(s);
+        pool.ifPresent(p -> context.forward(new Record<>(p.toString(), new StateOutput.PoolMember(s), record.timestamp()),
+                StateOutput.POOL_MEMBERS_SINK));
 
         AlertThresholds thresholds = settings.alerts().resolve(s.getVendor(), s.getProduct(), s.getKind());
         if (AlertRules.isGone(s)) {
@@ -120,14 +134,19 @@ final class StateAndAlertsProcessor implements Processor<String, Normalized.Snap
                 tracking.indexed = true;
             }
         }
+        // the pool's coverage as of its latest published state: a package the pool covers beyond is not news
+        PoolCoverage coverage = pool.isEmpty() ? null : pools.coverage(poolStates, s).orElse(null);
         for (Signal signal : AlertRules.evaluate(s, forecast, thresholds)) {
-            apply(tracking, signal, s, forecast, s.getObservedAt(), record.timestamp());
+            boolean covered = coverage != null && coverage.covers(key) && PoolDowngrade.applies(signal.type());
+            apply(tracking, covered ? PoolDowngrade.toInfo(signal) : signal, s, forecast, s.getObservedAt(),
+                    record.timestamp(), covered ? coverage : null);
         }
         trackings.put(key, tracking);
     }
 
+    /** {@code coverage}: the pool that covers the package beyond its end, when the signal was downgraded for it. */
     private void apply(PackageTracking tracking, Signal signal, PackageSnapshot s, Forecast forecast, Instant observedAt,
-                       long decidedAt) {
+                       long decidedAt, PoolCoverage coverage) {
         AlertRecord current = tracking.alerts.get(signal.alertKey());
         AlertTracker before = current == null ? AlertTracker.NEW : current.tracker();
         AlertStateMachine.Step step = AlertStateMachine.step(before, signal);
@@ -143,6 +162,13 @@ final class StateAndAlertsProcessor implements Processor<String, Normalized.Snap
             decidedAt = Math.max(decidedAt, current.lastEvent().getDetectedAt().toEpochMilli());
         }
         PackageAlert event = AlertEvents.build(t, s, forecast, observedAt, Instant.ofEpochMilli(decidedAt));
+        Optional<PoolKey> pool = pools == null ? Optional.empty() : PoolKey.of(s);
+        if (pool.isPresent()) {
+            event.setPoolKey(pool.get().toString());
+            if (coverage != null) {
+                event = PoolDowngrade.explain(event, pool.get().toString(), coverage);
+            }
+        }
         // resolved alerts keep only their sequence (so the next episode gets fresh event ids), not the event
         tracking.alert(signal.alertKey(), new AlertRecord(step.tracker(), step.tracker().isFiring() ? event : null));
         forward(t.alertKey(), StateOutput.Alert.of(event), decidedAt);
@@ -193,7 +219,7 @@ final class StateAndAlertsProcessor implements Processor<String, Normalized.Snap
                 .setUpdatedAt(Instant.ofEpochMilli(polledFrom)).build();
         forward(key, new StateOutput.State(tracking.state(state)), polledFrom);
         apply(tracking, AlertRules.stale(key), state.getSnapshot(), PackageStates.forecastOf(state),
-                state.getSnapshot().getObservedAt(), polledFrom);
+                state.getSnapshot().getObservedAt(), polledFrom, null);
         trackings.put(key, tracking);
     }
 }

@@ -5,7 +5,10 @@ import io.packwatch.core.topics.Topics;
 import io.packwatch.schema.PackageAlert;
 import io.packwatch.schema.PackageSnapshot;
 import io.packwatch.schema.PackageState;
+import io.packwatch.schema.PoolState;
 import io.packwatch.streams.StreamsSettings;
+import io.packwatch.streams.pools.PoolSettings;
+import io.packwatch.streams.pools.PoolStatesView;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.Topology;
@@ -17,7 +20,8 @@ import org.apache.kafka.streams.state.Stores;
  * packages a complete poll did not see to the former as DELETED snapshots). Stores: the {@link PackageStore}, the
  * stale-check index and {@link CollectorPolls}. The state processor forwards each {@link StateOutput} straight to its
  * named sink: snapshots ({@code packwatch.packages}), package state ({@code packwatch.package-state}, compacted) and
- * alert transitions ({@code packwatch.alerts.depletion}, {@code packwatch.alerts.expiry}, record key = alert key).
+ * alert transitions ({@code packwatch.alerts.depletion}, {@code packwatch.alerts.expiry}, record key = alert key), and
+ * the snapshots of pooled packages keyed by pool key ({@code packwatch.pool-members}, read by the pool stage).
  * Input is already keyed by package key, so nothing is repartitioned.
  */
 public final class StateAndAlertsTopology {
@@ -40,7 +44,11 @@ public final class StateAndAlertsTopology {
         StateCodec codec = StateCodec.of(state);
 
         topology.addProcessor(POLL_SUMMARIES, () -> new PollSummaries(PROCESSOR), parent);
-        topology.addProcessor(PROCESSOR, () -> new StateAndAlertsProcessor(stateSettings, codec), parent, POLL_SUMMARIES);
+        TopicSpec<String, PoolState> poolState = topics.poolState();
+        boolean pools = PoolSettings.from(settings.raw()).enabled();
+        topology.addProcessor(PROCESSOR, () -> new StateAndAlertsProcessor(stateSettings, codec,
+                pools ? new PoolStatesView(poolState.valueSerde().deserializer(), poolState.name()) : null),
+                parent, POLL_SUMMARIES);
         PackageStore.addTo(topology, settings, PROCESSOR, POLL_SUMMARIES);
         CollectorPolls.addTo(topology, PROCESSOR, POLL_SUMMARIES);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STALE_CHECK_STORE),
@@ -53,6 +61,11 @@ public final class StateAndAlertsTopology {
         // states arrive encoded by the topic's own serde (StateCodec), so the sink writes their bytes as they are
         topology.addSink(StateOutput.STATE_SINK, state.name(), keys,
                 StateOutput.unwrapping(Serdes.ByteArray().serializer(), StateOutput.State::wire), PROCESSOR);
+        if (pools) {
+            TopicSpec<String, PackageSnapshot> poolMembers = topics.poolMembers();
+            topology.addSink(StateOutput.POOL_MEMBERS_SINK, poolMembers.name(), keys,
+                    StateOutput.unwrapping(poolMembers.valueSerde().serializer(), StateOutput.PoolMember::snapshot), PROCESSOR);
+        }
         TopicSpec<String, PackageAlert> expiry = topics.alertsExpiry();
         topology.addSink(StateOutput.EXPIRY_SINK, expiry.name(), keys,
                 StateOutput.unwrapping(expiry.valueSerde().serializer(), StateOutput.Alert::alert), PROCESSOR);

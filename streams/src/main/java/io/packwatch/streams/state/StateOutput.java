@@ -17,6 +17,7 @@ sealed interface StateOutput {
     String STATE_SINK = "packwatch-package-state-sink";
     String EXPIRY_SINK = "packwatch-alerts-expiry-sink";
     String DEPLETION_SINK = "packwatch-alerts-depletion-sink";
+    String POOL_MEMBERS_SINK = "packwatch-pool-members-sink";
 
     /** The name of the sink node this output goes to. */
     String sink();
@@ -34,6 +35,14 @@ sealed interface StateOutput {
         @Override
         public String sink() {
             return STATE_SINK;
+        }
+    }
+
+    /** An accepted snapshot of a pooled package, to {@code packwatch.pool-members} keyed by its pool key. */
+    record PoolMember(PackageSnapshot snapshot) implements StateOutput {
+        @Override
+        public String sink() {
+            return POOL_MEMBERS_SINK;
         }
     }
 

@@ -75,6 +75,6 @@ class AlertSettingsBoundsTest {
     @Test
     void expiryTypesGoToTheExpiryTopic() {
         assertThat(AlertType.values()).filteredOn(AlertKeys::isExpiryTopic)
-                .containsExactlyInAnyOrder(AlertType.EXPIRING, AlertType.EXPIRED_UNUSED);
+                .containsExactlyInAnyOrder(AlertType.EXPIRING, AlertType.EXPIRED_UNUSED, AlertType.POOL_WASTE_FORECAST);
     }
 }

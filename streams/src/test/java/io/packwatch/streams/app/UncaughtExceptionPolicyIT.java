@@ -43,6 +43,9 @@ class UncaughtExceptionPolicyIT {
                 Map.entry("num.stream.threads", "1"),
                 Map.entry("packwatch.topic.prefix", KafkaTestClients.unique("pwuh")),
                 Map.entry("packwatch.topics.create", "false"),
+                // the pool stage's global store would stop the client first, from the global thread (its topic is
+                // missing too), which no stream-thread handler sees: this test is about the stream threads' handler
+                Map.entry("packwatch.pools.enabled", "false"),
                 Map.entry("packwatch.http.host", "127.0.0.1"),
                 Map.entry("packwatch.http.advertised.host", "127.0.0.1"),
                 Map.entry("packwatch.http.port", Integer.toString(port))));

@@ -37,12 +37,19 @@ public final class TopologyCpuProbe {
 
     /** Settings for a TopologyTestDriver run: a fresh temp state dir and in-memory registry, no broker. */
     static StreamsSettings driverSettings(String name) throws java.io.IOException {
+        return driverSettings(name, Map.of());
+    }
+
+    /** {@link #driverSettings(String)} with {@code extra} settings on top. */
+    static StreamsSettings driverSettings(String name, Map<String, String> extra) throws java.io.IOException {
         Path dir = Files.createTempDirectory("packwatch-" + name);
-        return StreamsSettings.fromMap(Map.of(
+        Map<String, String> config = new java.util.HashMap<>(Map.of(
                 "bootstrap.servers", "unused:9092",
                 "schema.registry.url", "mock://" + name + "-" + UUID.randomUUID(),
                 "application.id", "packwatch-" + name,
                 StreamsConfig.STATE_DIR_CONFIG, dir.toString()));
+        config.putAll(extra);
+        return StreamsSettings.fromMap(config);
     }
 
     private static double run(boolean full, int packages, int polls) throws Exception {

@@ -36,12 +36,16 @@ final class RawScenario {
     static final String LH_KEY = "tencent-lighthouse/acme/ap-guangzhou/lhins-1/lhtfp-1";
     static final String BAIDU_KEY = "baidu-eip/acme/bj/tp-exp";
     static final String LIVE_KEY = "tencent-live/acme/-/777";
+    /** The VPC package's pool: it is the only member, so the pool's overage follows its depletion. */
+    static final String VPC_POOL = "tencent-vpc/acme/ap-guangzhou/TRAFFIC/FULL_TIME";
     private static final long GIB = 1L << 30;
 
     /** Depletion-topic transitions: alert key + state + severity. */
     static final List<String> EXPECTED_DEPLETION = List.of(
             VPC_KEY + "#DEPLETION_FORECAST FIRING WARNING",
             VPC_KEY + "#DEPLETION_FORECAST FIRING CRITICAL",
+            VPC_POOL + "#OVERAGE_FORECAST FIRING WARNING",
+            VPC_POOL + "#OVERAGE_FORECAST FIRING CRITICAL",
             VPC_KEY + "#USAGE_THRESHOLD#80 FIRING INFO",
             VPC_KEY + "#USAGE_THRESHOLD#90 FIRING WARNING",
             VPC_KEY + "#EXHAUSTED FIRING CRITICAL",
@@ -61,7 +65,7 @@ final class RawScenario {
     static final List<String> EXPECTED_EXPIRY = List.of(
             BAIDU_KEY + "#EXPIRING FIRING WARNING",
             LIVE_KEY + "#EXPIRED_UNUSED FIRING WARNING");
-    /** Alerts still firing at the end: the VPC package's five, EXPIRING and EXPIRED_UNUSED. */
+    /** Package alerts still firing at the end: the VPC package's five, EXPIRING and EXPIRED_UNUSED. */
     static final int EXPECTED_FIRING = 7;
 
     private RawScenario() {

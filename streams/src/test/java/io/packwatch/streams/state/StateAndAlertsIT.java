@@ -36,8 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The streams app on the real broker and registry: the four-vendor scenario's raw envelopes in, exactly the expected
- * alert transitions on both alert topics (read_committed) and nothing else; the HTTP API lists the active alerts and
- * gives state + alerts of a package.
+ * alert transitions on both alert topics (read_committed) and nothing else, the pool alerts included; the HTTP API
+ * lists the active alerts, gives state + alerts + pool of a package, and lists the pools.
  */
 @ExtendWith(KafkaAndRegistryExtension.class)
 class StateAndAlertsIT {
@@ -139,6 +139,17 @@ class StateAndAlertsIT {
         assertThat(vpc.at("/state/forecastMethod").asText()).isEqualTo("LEAST_SQUARES");
         assertThat(vpc.at("/state/percentUsed").asDouble()).isEqualTo(100.0);
         assertThat(vpc.get("alerts")).hasSize(5);   // DEPLETION_FORECAST, EXHAUSTED and the three bands
+        assertThat(vpc.at("/pool/poolKey").asText()).isEqualTo(RawScenario.VPC_POOL);
+        assertThat(vpc.at("/snapshot/packageKey").asText()).isEqualTo(vpc.at("/pool/members/0/packageKey").asText());
+
+        // every instance holds every pool; the Lighthouse package has none, the Live one expired before it joined one
+        JsonNode pools = JSON.readTree(get(port, "/pools").body());
+        assertThat(pools.get("items")).extracting(p -> p.get("poolKey").asText())
+                .containsExactly("baidu-eip/acme/bj/TRAFFIC/FULL_TIME", RawScenario.VPC_POOL);
+        JsonNode pool = JSON.readTree(get(port, "/pools/" + URLEncoder.encode(RawScenario.VPC_POOL, StandardCharsets.UTF_8)).body());
+        assertThat(pool.at("/state/remaining").asLong()).isZero();
+        assertThat(pool.at("/state/overageStartsAt").asText()).isEqualTo(pool.at("/state/observedAt").asText());
+        assertThat(get(port, "/pools/nope").statusCode()).isEqualTo(404);
     }
 
     private HttpResponse<String> get(int port, String pathAndQuery) throws Exception {

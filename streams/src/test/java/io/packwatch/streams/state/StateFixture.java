@@ -5,6 +5,7 @@ import io.packwatch.core.VendorApi;
 import io.packwatch.core.topics.Topics;
 import io.packwatch.schema.PackageAlert;
 import io.packwatch.schema.PackageState;
+import io.packwatch.schema.PoolState;
 import io.packwatch.streams.Envelopes;
 import io.packwatch.streams.PackwatchTopology;
 import io.packwatch.streams.StreamsSettings;
@@ -31,6 +32,7 @@ final class StateFixture implements AutoCloseable {
     final TopologyTestDriver driver;
     final Map<VendorApi, TestInputTopic<String, byte[]>> raw = new EnumMap<>(VendorApi.class);
     final TestOutputTopic<String, PackageState> states;
+    final TestOutputTopic<String, PoolState> poolStates;
     final TestOutputTopic<String, PackageAlert> depletion;
     final TestOutputTopic<String, PackageAlert> expiry;
 
@@ -49,6 +51,8 @@ final class StateFixture implements AutoCloseable {
         }
         states = driver.createOutputTopic(topics.packageState().name(), Serdes.String().deserializer(),
                 topics.packageState().valueSerde().deserializer());
+        poolStates = driver.createOutputTopic(topics.poolState().name(), Serdes.String().deserializer(),
+                topics.poolState().valueSerde().deserializer());
         depletion = driver.createOutputTopic(topics.alertsDepletion().name(), Serdes.String().deserializer(),
                 topics.alertsDepletion().valueSerde().deserializer());
         expiry = driver.createOutputTopic(topics.alertsExpiry().name(), Serdes.String().deserializer(),
