@@ -38,9 +38,7 @@ class LocalDemoIT {
         long start = System.nanoTime();
         Map<AlertType, Long> firstSeenMillis = new EnumMap<>(AlertType.class);
         Set<Product> products = EnumSet.noneOf(Product.class);
-        // the pool alert types come with the pool stage (#16), which is not on main yet
-        Set<AlertType> expected = EnumSet.complementOf(EnumSet.of(AlertType.UNKNOWN, AlertType.OVERAGE_FORECAST,
-                AlertType.POOL_WASTE_FORECAST));
+        Set<AlertType> expected = EnumSet.complementOf(EnumSet.of(AlertType.UNKNOWN));
         Set<Product> everyApi = EnumSet.noneOf(Product.class);
         Arrays.stream(VendorApi.values()).forEach(api -> everyApi.add(api.product()));
         try (LocalStack stack = LocalStack.start(options, new PrintStream(OutputStream.nullOutputStream()))) {

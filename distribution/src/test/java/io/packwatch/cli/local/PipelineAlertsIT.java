@@ -77,6 +77,16 @@ class PipelineAlertsIT {
     private static final List<String> EXPECTED_CDN_EXPIRY = List.of(
             CDN + "300004#EXPIRED_UNUSED FIRING WARNING");               // expired yesterday (Beijing time) at 30 %
 
+    private static final String POOL_BJ = "baidu-eip/pool-baidu/bj/";
+    private static final String LIVE = "tencent-live/pool-tencent/-/";
+    /** pools.yaml: its header has the arithmetic (vendor-spec §11's worked example with one day = two minutes). */
+    private static final List<String> EXPECTED_POOL_DEPLETION = List.of(
+            POOL_BJ + "TRAFFIC/FULL_TIME#OVERAGE_FORECAST FIRING CRITICAL",   // overage at +37m20s, not P1's 6.7 min
+            LIVE + "310001#DEPLETION_FORECAST FIRING INFO",                     // its pool covers 13.9 days
+            "tencent-lighthouse/pool-tencent/ap-guangzhou/lhins-pool0001/lhtfp-pool0001#DEPLETION_FORECAST FIRING CRITICAL");
+    private static final List<String> EXPECTED_POOL_EXPIRY = List.of(
+            POOL_BJ + "tp-poolBj001#EXPIRING FIRING CRITICAL");                 // drawn, expires at +4m with 40 GiB left
+
     @TempDir
     Path data;
 
@@ -88,6 +98,11 @@ class PipelineAlertsIT {
     @Test
     void tencentCdnPackagesRaiseExactlyTheExpectedAlerts() throws Exception {
         runAndExpect("/scenarios/pipeline-cdn.yaml", 1, EXPECTED_CDN_DEPLETION, EXPECTED_CDN_EXPIRY);
+    }
+
+    @Test
+    void poolsRaiseExactlyTheExpectedPoolAlertsAndDowngrades() throws Exception {
+        runAndExpect("/scenarios/pools.yaml", 3, EXPECTED_POOL_DEPLETION, EXPECTED_POOL_EXPIRY);
     }
 
     private void runAndExpect(String scenarioResource, int collectorCount, List<String> expectedDepletion,
@@ -106,6 +121,7 @@ class PipelineAlertsIT {
              KafkaConsumer<String, PackageAlert> consumer = alertConsumer(bootstrap)) {
             collectors.startDaemons();
             consumer.subscribe(List.of(prefix + ".alerts.depletion", prefix + ".alerts.expiry"));
+            System.out.println("[pipeline] " + scenarioResource + " on " + prefix);
             int expected = expectedDepletion.size() + expectedExpiry.size();
             long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
             while (seen.size() < expected && System.nanoTime() < deadline) {
@@ -120,6 +136,7 @@ class PipelineAlertsIT {
         List<String> expected = new ArrayList<>();
         expectedDepletion.forEach(e -> expected.add("alerts.depletion " + e));
         expectedExpiry.forEach(e -> expected.add("alerts.expiry " + e));
+        System.out.println("[pipeline] seen " + seen);
         assertThat(seen).containsExactlyInAnyOrderElementsOf(expected);
     }
 
