@@ -25,30 +25,16 @@ final class SendWindow {
         Duration wait = Duration.ZERO;
         for (Robot.RateLimit limit : limits) {
             Instant windowStart = now.minus(limit.window());
-            int inWindow = 0;
-            for (var it = sent.descendingIterator(); it.hasNext() && it.next().isAfter(windowStart); ) {
-                inWindow++;
-            }
-            if (inWindow >= limit.max()) {
-                // Once the (inWindow - max + 1)-th oldest send of the window has left it, one more fits.
-                Duration untilFree = Duration.between(now, nthOldestInWindow(windowStart, inWindow - limit.max() + 1)
-                        .plus(limit.window()));
+            List<Instant> inWindow = sent.stream().filter(t -> t.isAfter(windowStart)).toList();
+            if (inWindow.size() >= limit.max()) {
+                // Once the (size - max + 1)-th oldest send of the window has left it, one more fits.
+                Duration untilFree = Duration.between(now, inWindow.get(inWindow.size() - limit.max()).plus(limit.window()));
                 if (untilFree.compareTo(wait) > 0) {
                     wait = untilFree;
                 }
             }
         }
         return wait.isNegative() ? Duration.ZERO : wait;
-    }
-
-    private Instant nthOldestInWindow(Instant windowStart, int n) {
-        int seen = 0;
-        for (Instant t : sent) {
-            if (t.isAfter(windowStart) && ++seen == n) {
-                return t;
-            }
-        }
-        return windowStart;
     }
 
     void record(Instant when) {

@@ -37,6 +37,8 @@ class RobotSenderTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final HttpClient http = HttpClient.newHttpClient();
     private RobotSender sender;
+    /** An answer that drops the connection instead of answering: the client sees an I/O error. */
+    private static final int DROP = 0;
 
     /** A robot that posts the markdown as the body and reads only the HTTP status. */
     private record LoopbackRobot(URI url, int maxBytes, List<RateLimit> limits) implements Robot {
@@ -71,6 +73,9 @@ class RobotSenderTest {
                 receivedAtNanos.add(System.nanoTime());
             }
             Integer status = answers.poll();
+            if (status != null && status == DROP) {
+                throw new IOException("the test robot drops the connection");
+            }
             ex.sendResponseHeaders(status == null ? 200 : status, -1);
             ex.close();
         });
@@ -169,6 +174,24 @@ class RobotSenderTest {
         answers.clear();
         await(q);
         assertThat(s.problem()).isNull();
+    }
+
+    /** A dropped connection is retried like a 5xx; the problem names only the error's type, never the robot's URL. */
+    @Test
+    void aDroppedConnectionIsRetriedAndTheProblemKeepsTheUrlOut() throws Exception {
+        RobotSender s = sender(4000, new Robot.RateLimit(20, Duration.ofMinutes(1)));
+        for (int i = 0; i < 1_000; i++) {
+            answers.add(DROP);
+        }
+        RobotSender.Queued q = s.submit(message("m1", 10));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> s.problem() != null);
+        assertThat(s.problem()).contains(": I/O error ").doesNotContain("127.0.0.1").doesNotContain("/send");
+        assertThat(q.done).isNotDone();
+        answers.clear();
+        await(q);
+        assertThat(s.problem()).isNull();
+        assertThat(received).last().isEqualTo("m1|m1xxxxxxxx|1");
+        assertThat(meters.get("packwatch.chatbridge.retries").counter().count()).isPositive();
     }
 
     /**
