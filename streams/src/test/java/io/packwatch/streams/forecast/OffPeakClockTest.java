@@ -50,8 +50,9 @@ class OffPeakClockTest {
     }
 
     @Test
-    void describesItsWindow() {
+    void eachClockDescribesItsDeductionPolicy() {
         assertThat(BEIJING).hasToString("OFF_PEAK 00:00-08:00 Asia/Shanghai");
+        assertThat(FullTimeClock.INSTANCE).hasToString("FULL_TIME");
     }
 
     @Test
