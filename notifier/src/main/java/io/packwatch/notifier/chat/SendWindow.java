@@ -23,12 +23,12 @@ final class SendWindow {
             sent.removeFirst();
         }
         Duration wait = Duration.ZERO;
+        List<Instant> sends = List.copyOf(sent);
         for (Robot.RateLimit limit : limits) {
-            Instant windowStart = now.minus(limit.window());
-            List<Instant> inWindow = sent.stream().filter(t -> t.isAfter(windowStart)).toList();
-            if (inWindow.size() >= limit.max()) {
-                // Once the (size - max + 1)-th oldest send of the window has left it, one more fits.
-                Duration untilFree = Duration.between(now, inWindow.get(inWindow.size() - limit.max()).plus(limit.window()));
+            // One more fits once the max-th most recent send has left the window: until then the window holds max.
+            // (When it has left already, the wait is negative and changes nothing.)
+            if (sends.size() >= limit.max()) {
+                Duration untilFree = Duration.between(now, sends.get(sends.size() - limit.max()).plus(limit.window()));
                 if (untilFree.compareTo(wait) > 0) {
                     wait = untilFree;
                 }

@@ -96,6 +96,12 @@ class RobotSenderTest {
         return sender;
     }
 
+    /** The thread the sender started (threads of earlier tests' senders may still be ending under the same name). */
+    private Thread senderThread(java.util.Set<Thread> before) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("packwatch-robot-ops") && !before.contains(t)).findFirst().orElseThrow();
+    }
+
     private static Robot.RateLimit onePer(Duration window) {
         return new Robot.RateLimit(1, window);
     }
@@ -193,6 +199,27 @@ class RobotSenderTest {
         assertThat(s.problem()).isNull();
         assertThat(received).last().isEqualTo("m1|m1xxxxxxxx|1");
         assertThat(meters.get("packwatch.chatbridge.retries").counter().count()).isPositive();
+    }
+
+    /**
+     * The robot's thread never keeps the JVM alive, and close() ends it at once, also in the middle of a back-off
+     * (4 s after a second rate-limit answer) rather than when the back-off is over.
+     */
+    @Test
+    void closeEndsTheDaemonThreadWithoutWaitingOutABackOff() {
+        java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
+        RobotSender s = sender(4000, new Robot.RateLimit(20, Duration.ofMinutes(1)));
+        Thread thread = senderThread(before);
+        assertThat(thread.isDaemon()).isTrue();
+        answers.add(429);
+        answers.add(429);
+        s.submit(message("m1", 10));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> received.size() == 2);
+
+        s.close();
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(3)).until(() -> !thread.isAlive());
+        assertThat(received).hasSize(2);
     }
 
     /**
