@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.avro.Schema;
 
 /**
  * Turns a {@link PackageAlert} into Alertmanager's labels and annotations. Labels are what routes, groups, inhibits
@@ -68,7 +67,9 @@ public final class AlertMapping {
         if (alert.getBand() != null) {
             labels.put("band", alert.getBand());
         }
-        optionalField(alert, "pool").ifPresent(pool -> labels.put("pool", pool));
+        if (alert.getPoolKey() != null) {
+            labels.put("pool", alert.getPoolKey());
+        }
         // Alertmanager drops labels with empty values; keep the set what it will store, so equality means identity.
         labels.values().removeIf(String::isEmpty);
         return labels;
@@ -85,19 +86,6 @@ public final class AlertMapping {
             }
         }
         return alert.getVendor().name().toLowerCase(Locale.ROOT) + "-" + alert.getProduct().name().toLowerCase(Locale.ROOT);
-    }
-
-    /**
-     * A field that newer alert schemas carry (the billing pool of off-peak packages): read by name so that this
-     * module keeps working with the schema versions that do not have it yet.
-     */
-    private static java.util.Optional<String> optionalField(PackageAlert alert, String name) {
-        Schema.Field field = alert.getSchema().getField(name);
-        if (field == null) {
-            return java.util.Optional.empty();
-        }
-        Object value = alert.get(field.pos());
-        return value == null ? java.util.Optional.empty() : java.util.Optional.of(value.toString());
     }
 
     static String description(PackageAlert alert) {

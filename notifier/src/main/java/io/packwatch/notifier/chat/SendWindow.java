@@ -23,32 +23,18 @@ final class SendWindow {
             sent.removeFirst();
         }
         Duration wait = Duration.ZERO;
+        List<Instant> sends = List.copyOf(sent);
         for (Robot.RateLimit limit : limits) {
-            Instant windowStart = now.minus(limit.window());
-            int inWindow = 0;
-            for (var it = sent.descendingIterator(); it.hasNext() && it.next().isAfter(windowStart); ) {
-                inWindow++;
-            }
-            if (inWindow >= limit.max()) {
-                // Once the (inWindow - max + 1)-th oldest send of the window has left it, one more fits.
-                Duration untilFree = Duration.between(now, nthOldestInWindow(windowStart, inWindow - limit.max() + 1)
-                        .plus(limit.window()));
+            // One more fits once the max-th most recent send has left the window: until then the window holds max.
+            // (When it has left already, the wait is negative and changes nothing.)
+            if (sends.size() >= limit.max()) {
+                Duration untilFree = Duration.between(now, sends.get(sends.size() - limit.max()).plus(limit.window()));
                 if (untilFree.compareTo(wait) > 0) {
                     wait = untilFree;
                 }
             }
         }
         return wait.isNegative() ? Duration.ZERO : wait;
-    }
-
-    private Instant nthOldestInWindow(Instant windowStart, int n) {
-        int seen = 0;
-        for (Instant t : sent) {
-            if (t.isAfter(windowStart) && ++seen == n) {
-                return t;
-            }
-        }
-        return windowStart;
     }
 
     void record(Instant when) {

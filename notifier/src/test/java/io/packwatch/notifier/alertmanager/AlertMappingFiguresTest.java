@@ -62,4 +62,18 @@ class AlertMappingFiguresTest {
         assertThat(mapping.toAlertmanager(alert, T, T).labels()).containsEntry("api", "baidu-eip")
                 .containsEntry("vendor", "baidu");
     }
+
+    /** The pool (PackageAlert v4's poolKey) is identity, like the package key: a label, present only when set. */
+    @Test
+    void theAlertsPoolIsALabelOnlyWhenItHasOne() {
+        String pool = "tencent-vpc/prod/ap-guangzhou/TRAFFIC/full-time";
+        PackageAlert inPool = PackageAlert.newBuilder(Alerts.usage("tfp-3", AlertState.FIRING, Severity.WARNING, T))
+                .setPoolKey(pool).build();
+        PackageAlert alone = PackageAlert.newBuilder(inPool).setPoolKey(null).build();
+
+        assertThat(mapping.toAlertmanager(inPool, T, T).labels()).containsEntry("pool", pool);
+        assertThat(mapping.toAlertmanager(alone, T, T).labels()).doesNotContainKey("pool");
+        assertThat(mapping.toAlertmanager(PackageAlert.newBuilder(inPool).setPoolKey("").build(), T, T).labels())
+                .as("an empty value, which Alertmanager would drop").doesNotContainKey("pool");
+    }
 }

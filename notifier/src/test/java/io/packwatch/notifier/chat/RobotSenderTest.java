@@ -37,6 +37,8 @@ class RobotSenderTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final HttpClient http = HttpClient.newHttpClient();
     private RobotSender sender;
+    /** An answer that drops the connection instead of answering: the client sees an I/O error. */
+    private static final int DROP = 0;
 
     /** A robot that posts the markdown as the body and reads only the HTTP status. */
     private record LoopbackRobot(URI url, int maxBytes, List<RateLimit> limits) implements Robot {
@@ -71,6 +73,9 @@ class RobotSenderTest {
                 receivedAtNanos.add(System.nanoTime());
             }
             Integer status = answers.poll();
+            if (status != null && status == DROP) {
+                throw new IOException("the test robot drops the connection");
+            }
             ex.sendResponseHeaders(status == null ? 200 : status, -1);
             ex.close();
         });
@@ -91,6 +96,12 @@ class RobotSenderTest {
         return sender;
     }
 
+    /** The thread the sender started (threads of earlier tests' senders may still be ending under the same name). */
+    private Thread senderThread(java.util.Set<Thread> before) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("packwatch-robot-ops") && !before.contains(t)).findFirst().orElseThrow();
+    }
+
     private static Robot.RateLimit onePer(Duration window) {
         return new Robot.RateLimit(1, window);
     }
@@ -106,6 +117,7 @@ class RobotSenderTest {
     @Test
     void whatQueuesBehindTheRateLimitGoesOutAsOneMessageInOrder() throws Exception {
         RobotSender s = sender(4000, onePer(Duration.ofSeconds(1)));
+        long submittedAt = System.nanoTime();
         await(s.submit(message("m1", 10)));
         RobotSender.Queued m2 = s.submit(message("m2", 10));
         RobotSender.Queued m3 = s.submit(message("m3", 10));
@@ -118,9 +130,9 @@ class RobotSenderTest {
                 "m2 (+2)|m2xxxxxxxx\n\n---\n\nm3xxxxxxxx\n\n---\n\nm4xxxxxxxx|3");
         assertThat(meters.get("packwatch.chatbridge.messages.sent").counter().count()).isEqualTo(2);
         assertThat(s.problem()).isNull();
-        // the second send waited for the window (a lower bound, less the difference in request latency)
-        assertThat(Duration.ofNanos(receivedAtNanos.get(1) - receivedAtNanos.get(0)))
-                .isGreaterThanOrEqualTo(Duration.ofMillis(900));
+        // the second send waited for the window: it left at least 1 s after the first one, which left after it was
+        // submitted (a lower bound whatever the first request's latency; 10 ms for the millisecond clock of the window)
+        assertThat(Duration.ofNanos(receivedAtNanos.get(1) - submittedAt)).isGreaterThanOrEqualTo(Duration.ofMillis(990));
     }
 
     /**
@@ -169,6 +181,45 @@ class RobotSenderTest {
         answers.clear();
         await(q);
         assertThat(s.problem()).isNull();
+    }
+
+    /** A dropped connection is retried like a 5xx; the problem names only the error's type, never the robot's URL. */
+    @Test
+    void aDroppedConnectionIsRetriedAndTheProblemKeepsTheUrlOut() throws Exception {
+        RobotSender s = sender(4000, new Robot.RateLimit(20, Duration.ofMinutes(1)));
+        for (int i = 0; i < 1_000; i++) {
+            answers.add(DROP);
+        }
+        RobotSender.Queued q = s.submit(message("m1", 10));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> s.problem() != null);
+        assertThat(s.problem()).contains(": I/O error ").doesNotContain("127.0.0.1").doesNotContain("/send");
+        assertThat(q.done).isNotDone();
+        answers.clear();
+        await(q);
+        assertThat(s.problem()).isNull();
+        assertThat(received).last().isEqualTo("m1|m1xxxxxxxx|1");
+        assertThat(meters.get("packwatch.chatbridge.retries").counter().count()).isPositive();
+    }
+
+    /**
+     * The robot's thread never keeps the JVM alive, and close() ends it at once, also in the middle of a back-off
+     * (4 s after a second rate-limit answer) rather than when the back-off is over.
+     */
+    @Test
+    void closeEndsTheDaemonThreadWithoutWaitingOutABackOff() {
+        java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
+        RobotSender s = sender(4000, new Robot.RateLimit(20, Duration.ofMinutes(1)));
+        Thread thread = senderThread(before);
+        assertThat(thread.isDaemon()).isTrue();
+        answers.add(429);
+        answers.add(429);
+        s.submit(message("m1", 10));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> received.size() == 2);
+
+        s.close();
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(3)).until(() -> !thread.isAlive());
+        assertThat(received).hasSize(2);
     }
 
     /**

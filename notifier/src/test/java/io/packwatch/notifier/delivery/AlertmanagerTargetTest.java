@@ -252,4 +252,44 @@ class AlertmanagerTargetTest {
         assertThat(target.status().reachable()).isTrue();
         assertThat(target.url()).isEqualTo("http://127.0.0.1:" + server.getAddress().getPort());
     }
+
+    /** What a dashboard reads: the pending count and whether the last POST worked, per Alertmanager. */
+    @Test
+    void theGaugesFollowThePendingCountAndReachability() {
+        AlertmanagerTarget target = target(100);
+        target.enqueue(firing("a", "a"));
+        target.enqueue(firing("b", "b"));
+        status = 503;
+        target.deliver(T);
+
+        assertThat(meters.get("packwatch.notifier.pending").gauge().value()).isEqualTo(2);
+        assertThat(meters.get("packwatch.notifier.alertmanager.up").gauge().value()).isZero();
+
+        status = 200;
+        target.deliver(T.plus(MAX_BACKOFF));
+        assertThat(meters.get("packwatch.notifier.pending").gauge().value()).isZero();
+        assertThat(meters.get("packwatch.notifier.alertmanager.up").gauge().value()).isEqualTo(1);
+    }
+
+    /**
+     * The first backoff is 500 ms jittered over its whole +-20 %, so a fleet of notifiers does not retry in step:
+     * about one draw in twelve is due by 415 ms, which a jitter dividing by 0.8-1.2 (416.7 ms at the shortest) never
+     * is. Each trial is a fresh queue's first failure; across 180 of them the chance of none is about 3e-7.
+     */
+    @Test
+    void theJitterSpreadsTheFirstBackoffOverItsWholeRange() {
+        status = 500;
+        int dueEarly = 0;
+        for (int i = 0; i < 180; i++) {
+            AlertmanagerTarget target = target(100);
+            target.enqueue(firing("a", "a"));
+            assertThat(target.deliver(T)).isFalse();
+            int attempts = posts.size();
+            target.deliver(T.plusMillis(415));
+            if (posts.size() > attempts) {
+                dueEarly++;
+            }
+        }
+        assertThat(dueEarly).isPositive().isLessThan(50);
+    }
 }

@@ -42,8 +42,9 @@ final class SnapshotBase {
                 .setVendorRequestId(env.requestId());
     }
 
-    static PackageSnapshot.Builder offPeak(PackageSnapshot.Builder b) {
-        return b.setDeductPolicy(DeductPolicy.OFF_PEAK).setOffPeakWindow(LocalTimeWindow.newBuilder(OFF_PEAK_WINDOW).build());
+    /** Marks {@code b} as drawn only inside {@link #OFF_PEAK_WINDOW}. */
+    static void offPeak(PackageSnapshot.Builder b) {
+        b.setDeductPolicy(DeductPolicy.OFF_PEAK).setOffPeakWindow(LocalTimeWindow.newBuilder(OFF_PEAK_WINDOW).build());
     }
 
     /**

@@ -33,6 +33,28 @@ class OffPeakClockTest {
         assertThat(BEIJING.instantAfter(at("2026-11-23T08:00:00Z"), 8 * 400, 30 * DAY)).isEqualTo(-1);
     }
 
+    /** 00:00-08:00 Beijing is 16:00-24:00 UTC: what the rest of a window holds exactly ends with the window. */
+    @Test
+    void needingExactlyTheRestOfTheWindowEndsAtItsEnd() {
+        assertThat(BEIJING.instantAfter(at("2026-11-23T16:00:00Z"), 8, TEN_YEARS)).isEqualTo(at("2026-11-24T00:00:00Z"));
+        assertThat(BEIJING.instantAfter(at("2026-11-23T20:00:00Z"), 4, TEN_YEARS)).isEqualTo(at("2026-11-24T00:00:00Z"));
+        assertThat(BEIJING.instantAfter(at("2026-11-23T20:00:00Z"), 5, TEN_YEARS)).isEqualTo(at("2026-11-24T17:00:00Z"));
+    }
+
+    @Test
+    void theHorizonIsInclusiveAndAWindowRunningPastItIsBeyond() {
+        assertThat(BEIJING.instantAfter(at("2026-11-23T08:00:00Z"), 2, 10 * HOUR)).isEqualTo(at("2026-11-23T18:00:00Z"));
+        assertThat(BEIJING.instantAfter(at("2026-11-23T08:00:00Z"), 2, 10 * HOUR - 1)).isEqualTo(-1);
+        // the window ends at 24:00 UTC, past the 20:00 horizon, with two of the ten hours still needed
+        assertThat(BEIJING.instantAfter(at("2026-11-23T08:00:00Z"), 10, 12 * HOUR)).isEqualTo(-1);
+    }
+
+    @Test
+    void eachClockDescribesItsDeductionPolicy() {
+        assertThat(BEIJING).hasToString("OFF_PEAK 00:00-08:00 Asia/Shanghai");
+        assertThat(FullTimeClock.INSTANCE).hasToString("FULL_TIME");
+    }
+
     @Test
     void wrappingWindowAndInverseProperty() {
         OffPeakClock night = OffPeakClock.of("22:00", "06:00", "Europe/Berlin"); // has DST changes
