@@ -131,13 +131,17 @@ class DemoScenarioTest {
         } while (marker != null);
         assertThat(su.get("tp-demoSu0001").get("usedCapacity").asLong()).isEqualTo(50 * gib);
         assertThat(su.get("tp-demoSu0002").get("usedCapacity").asLong()).as("waits its turn").isZero();
+        assertThat(su.get("tp-demoSu0003").get("usedCapacity").asLong()).as("waits its turn").isZero();
 
         clock.advance(Duration.ofSeconds(180));   // t = 5.5 min
         JsonNode small = TencentSdk.JSON.readTree(raw.baidu("su", "/v1/eiptp/tp-demoSu0001", Map.of(), BD_AK, BD_SK).body());
         assertThat(small.get("status").asText()).isEqualTo("EXPIRED");
         assertThat(small.get("capacity").asLong() - small.get("usedCapacity").asLong()).isEqualTo(40 * gib);
+        JsonNode waited = TencentSdk.JSON.readTree(raw.baidu("su", "/v1/eiptp/tp-demoSu0003", Map.of(), BD_AK, BD_SK).body());
+        assertThat(waited.get("status").asText()).as("drawn from 3 to 5 min, then expired").isEqualTo("EXPIRED");
+        assertThat(waited.get("capacity").asLong() - waited.get("usedCapacity").asLong()).isEqualTo(60 * gib);
         JsonNode large = TencentSdk.JSON.readTree(raw.baidu("su", "/v1/eiptp/tp-demoSu0002", Map.of(), BD_AK, BD_SK).body());
-        assertThat(large.get("usedCapacity").asLong()).isEqualTo(50 * gib);
+        assertThat(large.get("usedCapacity").asLong()).as("drawn from 5 min").isEqualTo(10 * gib);
 
         Map<String, JsonNode> live = new HashMap<>();
         TencentSdk.JSON.readTree(raw.tencent(VendorApi.TENCENT_LIVE, "", "{\"PackageType\":0}", liveId, liveKey).body())
