@@ -1,6 +1,9 @@
 package io.packwatch.streams.alerts;
 
+import io.packwatch.core.AfterLastPackage;
 import io.packwatch.core.Amounts;
+import io.packwatch.core.PoolRule;
+import io.packwatch.core.VendorApi;
 import io.packwatch.schema.AlertState;
 import io.packwatch.schema.AlertType;
 import io.packwatch.schema.PackageAlert;
@@ -74,8 +77,9 @@ public final class AlertEvents {
         String body = switch (t.type()) {
             case USAGE_THRESHOLD -> "crossed " + t.band() + "%, " + usage;
             case DEPLETION_FORECAST -> "projected to run out " + (f != null && f.hasDepletion() ? instant(f.depletionAt()) : "soon")
-                    + DepletionBracket.phrase(f, observedAt.toEpochMilli()) + " at " + Amounts.rate(f == null ? 0 : f.ratePerHour(), s.getUnit()) + ", " + usage;
-            case EXHAUSTED -> "used up, " + usage;
+                    + DepletionBracket.phrase(f, observedAt.toEpochMilli()) + " at " + Amounts.rate(f == null ? 0 : f.ratePerHour(), s.getUnit()) + ", " + usage
+                    + afterUsedUpWithoutPool(s);
+            case EXHAUSTED -> "used up, " + usage + afterUsedUpWithoutPool(s);
             case OVERFLOW -> Amounts.format(s.getOverflow(), s.getUnit()) + " billed beyond the quota, " + usage;
             case NETWORK_DISABLED -> "network disabled by the vendor (status " + s.getVendorStatus() + ")";
             case STALE -> "no snapshot since " + instant(observedAt.toEpochMilli());
@@ -86,6 +90,20 @@ public final class AlertEvents {
             default -> usage;
         };
         return head + body;
+    }
+
+    /**
+     * For a package that stands alone (no pool: Lighthouse), what the vendor does once it is used up, since no pool
+     * alert will say it (vendor-spec §11: "the network may be cut"); empty for pooled packages, whose pool's
+     * OVERAGE_FORECAST says it.
+     */
+    static String afterUsedUpWithoutPool(PackageSnapshot s) {
+        for (VendorApi api : VendorApi.values()) {
+            if (api.vendor() == s.getVendor() && api.product() == s.getProduct()) {
+                return api.poolRule().scope() == PoolRule.Scope.NONE ? "; then " + AfterLastPackage.of(api).words() : "";
+            }
+        }
+        return "";
     }
 
     /**

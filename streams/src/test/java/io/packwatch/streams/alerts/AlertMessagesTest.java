@@ -11,6 +11,7 @@ import io.packwatch.schema.AmountUnit;
 import io.packwatch.schema.PackageAlert;
 import io.packwatch.schema.PackageKind;
 import io.packwatch.schema.PackageSnapshot;
+import io.packwatch.schema.Severity;
 import io.packwatch.schema.PackageStatus;
 import io.packwatch.schema.Product;
 import io.packwatch.schema.Vendor;
@@ -89,6 +90,19 @@ class AlertMessagesTest {
         Transition t = stale.stale().get(0);
         assertThat(AlertEvents.build(t, last, null, last.getObservedAt(), T0.plusSeconds(300)).getMessage())
                 .endsWith("no snapshot since 2026-11-01T00:01:01Z");
+    }
+
+    @Test
+    void aPackageWithoutPoolSaysWhatHappensOnceItIsUsedUp() {
+        Transition used = new Transition("k#EXHAUSTED", AlertType.EXHAUSTED, null, TransitionKind.OPEN, AlertState.FIRING,
+                Severity.CRITICAL, 1, "e");
+        PackageSnapshot lighthouse = pkg(T0, CAP).setVendor(Vendor.TENCENT).setProduct(Product.LIGHTHOUSE).build();
+        assertThat(AlertEvents.build(used, lighthouse, null, T0, T0).getMessage())
+                .endsWith("used up, 100.0% used, 0 B left of 100.0 GiB; then over-quota traffic is billed hourly, "
+                        + "and the network may be cut if the account is in arrears");
+        PackageSnapshot pooled = pkg(T0, CAP).setVendor(Vendor.TENCENT).setProduct(Product.VPC).build();
+        assertThat(AlertEvents.build(used, pooled, null, T0, T0).getMessage())
+                .as("a pooled package's consequence is its pool's OVERAGE_FORECAST").doesNotContain("; then");
     }
 
     @Test
