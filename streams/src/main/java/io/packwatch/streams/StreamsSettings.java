@@ -2,6 +2,7 @@ package io.packwatch.streams;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.packwatch.core.registry.SchemaRegistryConfig;
 import io.packwatch.core.topics.RecordLimits;
@@ -139,7 +140,8 @@ public final class StreamsSettings {
     private static Map<String, String> readYaml(Path file) {
         JsonNode root;
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+            // a key written twice is an error, not its last value
+            root = new ObjectMapper(YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build()).readTree(file.toFile());
         } catch (IOException e) {
             throw new IllegalArgumentException("config file " + file + " is not valid YAML: " + e.getMessage(), e);
         }

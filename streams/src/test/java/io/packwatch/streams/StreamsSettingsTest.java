@@ -15,6 +15,14 @@ class StreamsSettingsTest {
     Path dir;
 
     @Test
+    void aKeyWrittenTwiceIsAnError() throws Exception {
+        Path file = dir.resolve("twice.yaml");
+        Files.writeString(file, "kafka:\n  bootstrap.servers: a:9092\n  bootstrap.servers: b:9092\n");
+        assertThatThrownBy(() -> StreamsSettings.load(file, Map.of()))
+                .hasMessageContaining("Duplicate field 'bootstrap.servers'").hasMessageContaining(file.toString());
+    }
+
+    @Test
     void yamlFileWithKafkaPassThroughAndEnvOverrides() throws Exception {
         Path file = dir.resolve("streams.yaml");
         Files.writeString(file, """

@@ -2,6 +2,7 @@ package io.packwatch.notifier.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.net.URI;
@@ -19,7 +20,8 @@ import java.util.Map;
  * the command's own settings. Every error names the file and the key.
  */
 public final class SettingsFile {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    // a key written twice is an error, not its last value
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
     private static final long MAX_FILE_BYTES = 1 << 20;
 
     private final Path file;

@@ -18,6 +18,14 @@ class NotifierSettingsTest {
     }
 
     @Test
+    void aKeyWrittenTwiceIsAnError() throws Exception {
+        Path f = file("kafka: {bootstrap.servers: k, schema.registry.url: http://r}\nnotifier:\n"
+                + "  resend-interval-seconds: 30\n  resend-interval-seconds: 60\n");
+        assertThatThrownBy(() -> NotifierSettings.load(f, Map.of()))
+                .hasMessageContaining("Duplicate field 'resend-interval-seconds'").hasMessageContaining(f.toString());
+    }
+
+    @Test
     void readsTheFileAndTheEnvironment() throws Exception {
         NotifierSettings s = NotifierSettings.load(file("""
                 kafka:

@@ -3,6 +3,7 @@ package io.packwatch.simulators.scenario;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.packwatch.core.VendorApi;
 
@@ -31,7 +32,8 @@ public final class Scenario {
                     ? (int) api.documentedLimitPerSecond() : UNDOCUMENTED_RATE_LIMIT));
     public static final String DEMO_RESOURCE = "/scenarios/demo.yaml";
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+    // a key written twice is an error, not its last value
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 

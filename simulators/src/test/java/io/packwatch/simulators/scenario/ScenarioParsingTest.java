@@ -53,6 +53,12 @@ class ScenarioParsingTest {
     }
 
     @Test
+    void aKeyWrittenTwiceIsAnError() {
+        assertThatThrownBy(() -> Scenario.parse("name: a\nname: b\n"))
+                .isInstanceOf(ScenarioException.class).hasMessageContaining("Duplicate field 'name'").hasMessageContaining("line 2");
+    }
+
+    @Test
     void errorsNameTheEntryAndTheProblem() {
         assertThatThrownBy(() -> Scenario.parse("accounts: [{id: t, vendor: tencent, secretId: a, secretKey: b, vpc: [{id: tfp-aaaaaaa1, region: r, capacity: 1, colour: red}]}]"))
                 .isInstanceOf(ScenarioException.class).hasMessageContaining("colour").hasMessageContaining("vpc");
