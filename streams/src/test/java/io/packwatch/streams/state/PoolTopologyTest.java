@@ -130,6 +130,20 @@ class PoolTopologyTest {
     }
 
     @Test
+    void aPackageUsedUpWhenFirstSeenIsInfoFromTheStartNotAPageTakenBack() {
+        // the first poll: P1 used up, P2 untouched; the pool's state follows P1's snapshot, so P1's verdict waits for it
+        for (int i = 0; i < 3; i++) {
+            Instant at = T0.plus(HOUR.multipliedBy(i));
+            baidu("p1", "FullTimeDurationPackage", 100 * GIB, 100 * GIB, T0.plus(Duration.ofDays(5)), at);
+            baidu("p2", "FullTimeDurationPackage", 500 * GIB, 0, T0.plus(Duration.ofDays(30)), at);
+        }
+        List<PackageAlert> exhausted = fx.depletionAlerts().stream().filter(a -> a.getType() == AlertType.EXHAUSTED).toList();
+        assertThat(exhausted).extracting(PackageAlert::getAlertKey, PackageAlert::getSeverity)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("baidu-eip/acme/bj/p1#EXHAUSTED", Severity.INFO));
+        assertThat(exhausted.get(0).getMessage()).contains("the pool " + BAIDU_POOL + " covers usage");
+    }
+
+    @Test
     void workedExampleWithP1ExpiringOnDay2Wastes40GiB() {
         workedExample(Duration.ofDays(2), 24);
         PoolState pool = latestPools(fx.poolStates.readRecordsToList()).get(BAIDU_POOL);
