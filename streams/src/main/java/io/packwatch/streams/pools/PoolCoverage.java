@@ -9,20 +9,17 @@ import java.util.TreeSet;
 
 /**
  * What the per-package alerts need to know of a pool: until when it covers the usage ({@code overageAt}, or
- * {@link Observation#NONE} beyond the horizon or before the pool has a rate), which packages it knows as members, and
- * which members it covers beyond, i.e. those followed in the draw order by a member with capacity left that has not
- * expired. A DEPLETION_FORECAST or EXHAUSTED of a covered member is not news for on-call (the next package takes
+ * {@link Observation#NONE} beyond the horizon or before the pool has a rate) and which members it covers beyond,
+ * i.e. those followed in the draw order by a member with capacity left that has not expired. A DEPLETION_FORECAST or EXHAUSTED of a covered member is not news for on-call (the next package takes
  * over): it goes out as INFO. That a later package takes over needs no rate; only the instant of the overage does.
  */
-public record PoolCoverage(long overageAt, Set<String> members, Set<String> covered) {
+public record PoolCoverage(long overageAt, Set<String> covered) {
 
     public static PoolCoverage of(PoolState p) {
         Set<String> covered = new TreeSet<>();
-        Set<String> known = new TreeSet<>();
-        p.getMembers().forEach(m -> known.add(m.getPackageKey()));
         long now = p.getObservedAt().toEpochMilli();
         if (p.getOverageStartsAt() != null && p.getOverageStartsAt().toEpochMilli() <= now) {
-            return new PoolCoverage(p.getOverageStartsAt().toEpochMilli(), known, covered);
+            return new PoolCoverage(p.getOverageStartsAt().toEpochMilli(), covered);
         }
         List<PoolMember> members = p.getMembers();
         boolean laterLeft = false;
@@ -34,12 +31,7 @@ public record PoolCoverage(long overageAt, Set<String> members, Set<String> cove
             laterLeft |= m.getRemaining() > 0 && (m.getExpiresAt() == null || m.getExpiresAt().toEpochMilli() > now);
         }
         return new PoolCoverage(p.getOverageStartsAt() == null ? Observation.NONE : p.getOverageStartsAt().toEpochMilli(),
-                known, covered);
-    }
-
-    /** Whether the pool's state already counts {@code packageKey} among its members. */
-    public boolean knows(String packageKey) {
-        return members.contains(packageKey);
+                covered);
     }
 
     public boolean covers(String packageKey) {

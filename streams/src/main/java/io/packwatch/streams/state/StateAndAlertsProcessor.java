@@ -136,11 +136,11 @@ final class StateAndAlertsProcessor implements Processor<String, Normalized.Snap
         }
         // the pool's coverage as of its latest published state: a package the pool covers beyond is not news
         PoolCoverage coverage = pool.isEmpty() ? null : pools.coverage(poolStates, s).orElse(null);
-        // The pool's state follows this snapshot by a commit or two. Until it counts the package, a DEPLETION_FORECAST
-        // or EXHAUSTED would go out at full severity and be taken back to INFO a poll later (a page for nothing), so
-        // it waits; at most a stale window from the segment's start, so a pool stage that falls behind cannot hide it.
-        boolean poolVerdictPending = pool.isPresent() && (coverage == null || !coverage.knows(key))
-                && s.getObservedAt().toEpochMilli() - history.segmentStartedAt() < thresholds.staleAfterMillis();
+        // The pool's state follows a package's first snapshot by a commit or two: a DEPLETION_FORECAST or EXHAUSTED
+        // decided on that snapshot would go out at full severity and be taken back to INFO a poll later (a page for
+        // nothing), so it waits for the next snapshot. Decided by the package's own history, not by whether the global
+        // store has caught up, so a restarted run emits exactly what an uninterrupted one does (CrashRestartIT).
+        boolean poolVerdictPending = pool.isPresent() && history.sampleCount() <= 1;
         for (Signal signal : AlertRules.evaluate(s, forecast, thresholds)) {
             if (poolVerdictPending && PoolDowngrade.applies(signal.type())) {
                 continue;
