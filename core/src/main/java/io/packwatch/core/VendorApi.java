@@ -145,12 +145,13 @@ public enum VendorApi {
 
     /** The API that reports packages of this vendor and product. */
     public static VendorApi of(Vendor vendor, Product product) {
-        for (VendorApi api : values()) {
-            if (api.vendor == vendor && api.product == product) {
-                return api;
-            }
-        }
-        throw new IllegalArgumentException("no vendor API for " + vendor + "/" + product);
+        return find(vendor, product).orElseThrow(
+                () -> new IllegalArgumentException("no vendor API for " + vendor + "/" + product));
+    }
+
+    /** The same, or empty for a vendor or product this build does not know (an UNKNOWN read from a newer writer). */
+    public static Optional<VendorApi> find(Vendor vendor, Product product) {
+        return Arrays.stream(values()).filter(api -> api.vendor == vendor && api.product == product).findFirst();
     }
 
     public static String[] ids() {

@@ -98,12 +98,9 @@ public final class AlertEvents {
      * OVERAGE_FORECAST says it.
      */
     static String afterUsedUpWithoutPool(PackageSnapshot s) {
-        for (VendorApi api : VendorApi.values()) {
-            if (api.vendor() == s.getVendor() && api.product() == s.getProduct()) {
-                return api.poolRule().scope() == PoolRule.Scope.NONE ? "; then " + AfterLastPackage.of(api).words() : "";
-            }
-        }
-        return "";
+        return VendorApi.find(s.getVendor(), s.getProduct())
+                .filter(api -> api.poolRule().scope() == PoolRule.Scope.NONE)
+                .map(api -> "; then " + AfterLastPackage.of(api).words()).orElse("");
     }
 
     /**

@@ -30,16 +30,12 @@ public record PoolKey(VendorApi api, String account, String region, PackageKind 
         if (tooLong(s.getPackageKey()) || tooLong(s.getAccount()) || tooLong(s.getRegion())) {
             return Optional.empty();
         }
-        VendorApi api = null;
-        for (VendorApi candidate : VendorApi.values()) {
-            if (candidate.vendor() == s.getVendor() && candidate.product() == s.getProduct()) {
-                api = candidate;
-            }
-        }
-        if (api == null) {
+        Optional<VendorApi> known = VendorApi.find(s.getVendor(), s.getProduct());
+        if (known.isEmpty()) {
             // a vendor or product this build does not know (an UNKNOWN read from a newer writer): no pool rule
             return Optional.empty();
         }
+        VendorApi api = known.get();
         PoolRule rule = api.poolRule();
         String region = switch (rule.scope()) {
             case NONE -> null;

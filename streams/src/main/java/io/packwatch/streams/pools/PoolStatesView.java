@@ -1,6 +1,5 @@
 package io.packwatch.streams.pools;
 
-import io.packwatch.schema.PackageSnapshot;
 import io.packwatch.schema.PoolState;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -33,13 +32,8 @@ public final class PoolStatesView {
         this.topic = topic;
     }
 
-    /** The coverage of {@code snapshot}'s pool; empty when it has none (Lighthouse) or no state yet. */
-    public Optional<PoolCoverage> coverage(ReadOnlyKeyValueStore<String, byte[]> store, PackageSnapshot snapshot) {
-        Optional<PoolKey> key = PoolKey.of(snapshot);
-        if (key.isEmpty()) {
-            return Optional.empty();
-        }
-        String poolKey = key.get().toString();
+    /** The coverage of the pool {@code poolKey}; empty while it has no state yet. */
+    public Optional<PoolCoverage> coverage(ReadOnlyKeyValueStore<String, byte[]> store, String poolKey) {
         byte[] bytes = store.get(poolKey);
         if (bytes == null) {
             cache.remove(poolKey);

@@ -25,7 +25,6 @@ import io.packwatch.streams.pools.PoolTopology;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -114,9 +113,11 @@ final class StateAndAlertsProcessor implements Processor<String, Normalized.Snap
         Forecast forecast = forecaster.forecast(history, observation);
         PackageState state = PackageStates.build(s, history, forecast, Instant.ofEpochMilli(record.timestamp()));
         forward(key, new StateOutput.State(tracking.state(state)), record.timestamp());
-        Optional<PoolKey> pool = pools == null ? Optional.empty() : PoolKey.of(s);
-        pool.ifPresent(p -> context.forward(new Record<>(p.toString(), new StateOutput.PoolMember(s), record.timestamp()),
-                StateOutput.POOL_MEMBERS_SINK));
+        String poolKey = poolKeyOf(s);
+        if (poolKey != null) {
+            context.forward(new Record<>(poolKey, new StateOutput.PoolMember(s), record.timestamp()),
+                    StateOutput.POOL_MEMBERS_SINK);
+        }
 
         AlertThresholds thresholds = settings.alerts().resolve(s.getVendor(), s.getProduct(), s.getKind());
         if (AlertRules.isGone(s)) {
@@ -135,26 +136,34 @@ final class StateAndAlertsProcessor implements Processor<String, Normalized.Snap
             }
         }
         // the pool's coverage as of its latest published state: a package the pool covers beyond is not news
-        PoolCoverage coverage = pool.isEmpty() ? null : pools.coverage(poolStates, s).orElse(null);
+        PoolCoverage coverage = poolKey == null ? null : pools.coverage(poolStates, poolKey).orElse(null);
         // The pool's state follows a package's first snapshot by a commit or two: a DEPLETION_FORECAST or EXHAUSTED
         // decided on that snapshot would go out at full severity and be taken back to INFO a poll later (a page for
         // nothing), so it waits for the next snapshot. Decided by the package's own history, not by whether the global
         // store has caught up, so a restarted run emits exactly what an uninterrupted one does (CrashRestartIT).
-        boolean poolVerdictPending = pool.isPresent() && history.sampleCount() <= 1;
+        boolean poolVerdictPending = poolKey != null && history.sampleCount() <= 1;
         for (Signal signal : AlertRules.evaluate(s, forecast, thresholds)) {
             if (poolVerdictPending && PoolDowngrade.applies(signal.type())) {
                 continue;
             }
             boolean covered = coverage != null && coverage.covers(key) && PoolDowngrade.applies(signal.type());
             apply(tracking, covered ? PoolDowngrade.toInfo(signal) : signal, s, forecast, s.getObservedAt(),
-                    record.timestamp(), covered ? coverage : null);
+                    record.timestamp(), poolKey, covered ? coverage : null);
         }
         trackings.put(key, tracking);
     }
 
-    /** {@code coverage}: the pool that covers the package beyond its end, when the signal was downgraded for it. */
+    /** The key of the snapshot's pool; null without one, or without the pool stage. */
+    private String poolKeyOf(PackageSnapshot s) {
+        return pools == null ? null : PoolKey.of(s).map(PoolKey::toString).orElse(null);
+    }
+
+    /**
+     * {@code poolKey}: the package's pool, null without one; {@code coverage}: the pool that covers the package beyond
+     * its end, when the signal was downgraded for it.
+     */
     private void apply(PackageTracking tracking, Signal signal, PackageSnapshot s, Forecast forecast, Instant observedAt,
-                       long decidedAt, PoolCoverage coverage) {
+                       long decidedAt, String poolKey, PoolCoverage coverage) {
         AlertRecord current = tracking.alerts.get(signal.alertKey());
         AlertTracker before = current == null ? AlertTracker.NEW : current.tracker();
         AlertStateMachine.Step step = AlertStateMachine.step(before, signal);
@@ -170,11 +179,10 @@ final class StateAndAlertsProcessor implements Processor<String, Normalized.Snap
             decidedAt = Math.max(decidedAt, current.lastEvent().getDetectedAt().toEpochMilli());
         }
         PackageAlert event = AlertEvents.build(t, s, forecast, observedAt, Instant.ofEpochMilli(decidedAt));
-        Optional<PoolKey> pool = pools == null ? Optional.empty() : PoolKey.of(s);
-        if (pool.isPresent()) {
-            event.setPoolKey(pool.get().toString());
+        if (poolKey != null) {
+            event.setPoolKey(poolKey);
             if (coverage != null) {
-                event = PoolDowngrade.explain(event, pool.get().toString(), coverage);
+                event = PoolDowngrade.explain(event, poolKey, coverage);
             }
         }
         // resolved alerts keep only their sequence (so the next episode gets fresh event ids), not the event
@@ -227,7 +235,7 @@ final class StateAndAlertsProcessor implements Processor<String, Normalized.Snap
                 .setUpdatedAt(Instant.ofEpochMilli(polledFrom)).build();
         forward(key, new StateOutput.State(tracking.state(state)), polledFrom);
         apply(tracking, AlertRules.stale(key), state.getSnapshot(), PackageStates.forecastOf(state),
-                state.getSnapshot().getObservedAt(), polledFrom, null);
+                state.getSnapshot().getObservedAt(), polledFrom, poolKeyOf(state.getSnapshot()), null);
         trackings.put(key, tracking);
     }
 }
