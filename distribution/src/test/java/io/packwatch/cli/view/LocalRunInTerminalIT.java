@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code packwatch local --fresh} as a user runs it in a terminal: on a pseudo-terminal (util-linux {@code script})
- * of 80x24, then resized to 200x80 while it runs. Every frame fits the terminal (no more rows, no wider lines) and
+ * of 80x24, then resized to 200x100 while it runs. Every frame fits the terminal (no more rows, no wider lines) and
  * shows the title, the table header and the alert feed; the log file the banner names exists (--fresh wiped the data
  * dir before the log was opened, not after) and grows.
  */
@@ -63,17 +63,17 @@ class LocalRunInTerminalIT {
             List<List<String>> small = frames(screen);
             small.forEach(frame -> assertFrame(frame, 80, 24));
 
-            resize(script, 200, 80);
+            resize(script, 200, 100);
             // the frame being drawn during the resize may still have the old size: judge the ones after it
             int drawnBefore = frames(screen).size() + 1;
             await().atMost(Duration.ofSeconds(30)).until(() -> frames(screen).size() > drawnBefore + 1);
             List<List<String>> all = frames(screen);
             List<List<String>> large = all.subList(drawnBefore, all.size());
             assertThat(large.get(0).get(2)).contains("VENDOR", "ACCOUNT", "KIND", "RATE");
-            large.forEach(frame -> assertFrame(frame, 200, 80));
+            large.forEach(frame -> assertFrame(frame, 200, 100));
             assertThat(large.get(large.size() - 1)).noneMatch(l -> l.contains("more packages"))
                     .anyMatch(l -> l.contains("TOP_SPEED_TRANSCODE"));
-            System.out.printf("[terminal] %d frames at 80x24, %d at 200x80; log %s grew from %d bytes to %d%n",
+            System.out.printf("[terminal] %d frames at 80x24, %d at 200x100; log %s grew from %d bytes to %d%n",
                     small.size(), large.size(), log, size, Files.size(log));
         } finally {
             script.descendants().forEach(ProcessHandle::destroy);
