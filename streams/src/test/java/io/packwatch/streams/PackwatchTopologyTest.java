@@ -24,7 +24,9 @@ class PackwatchTopologyTest {
                 "packwatch.raw.tencent-vpc", "packwatch.raw.tencent-lighthouse", "packwatch.raw.tencent-live",
                 "packwatch.raw.baidu-eip", "packwatch.packages", "packwatch.dlq",
                 "packwatch-pool-members-sink", "packwatch-pool-members-source", "packwatch-pools", "packwatch-pool-store",
-                "packwatch-pool-state-sink", "packwatch-pool-states", "packwatch.pool-members", "packwatch.pool-state");
+                "packwatch-pool-state-sink", "packwatch-pool-states", "packwatch.pool-members", "packwatch.pool-state",
+                "packwatch-pool-verdicts-sink", "packwatch-pool-verdicts-source", "packwatch-pool-verdicts",
+                "packwatch.pool-verdicts");
     }
 
     @Test

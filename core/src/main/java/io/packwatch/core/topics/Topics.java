@@ -6,6 +6,7 @@ import io.packwatch.core.serde.SpecificAvroSerde;
 import io.packwatch.schema.PackageAlert;
 import io.packwatch.schema.PackageSnapshot;
 import io.packwatch.schema.PackageState;
+import io.packwatch.schema.PoolMemberUpdate;
 import io.packwatch.schema.PoolState;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,7 +42,8 @@ public final class Topics {
     private final Map<VendorApi, TopicSpec<String, byte[]>> raw = new EnumMap<>(VendorApi.class);
     private final TopicSpec<String, PackageSnapshot> packages;
     private final TopicSpec<String, PackageState> packageState;
-    private final TopicSpec<String, PackageSnapshot> poolMembers;
+    private final TopicSpec<String, PoolMemberUpdate> poolMembers;
+    private final TopicSpec<String, PoolMemberUpdate> poolVerdicts;
     private final TopicSpec<String, PoolState> poolState;
     private final TopicSpec<String, PackageAlert> alertsDepletion;
     private final TopicSpec<String, PackageAlert> alertsExpiry;
@@ -60,7 +62,9 @@ public final class Topics {
         packageState = new TopicSpec<>(prefix + ".package-state", new StringSerde(),
                 avro(PackageState.class, serdeConfig), COMPACTED);
         poolMembers = new TopicSpec<>(prefix + ".pool-members", new StringSerde(),
-                avro(PackageSnapshot.class, serdeConfig), DELETE_7D);
+                avro(PoolMemberUpdate.class, serdeConfig), DELETE_7D);
+        poolVerdicts = new TopicSpec<>(prefix + ".pool-verdicts", new StringSerde(),
+                avro(PoolMemberUpdate.class, serdeConfig), DELETE_7D);
         poolState = new TopicSpec<>(prefix + ".pool-state", new StringSerde(),
                 avro(PoolState.class, serdeConfig), COMPACTED);
         alertsDepletion = new TopicSpec<>(prefix + ".alerts.depletion", new StringSerde(),
@@ -96,11 +100,21 @@ public final class Topics {
 
     /**
      * The streams app's own intermediate topic: each accepted snapshot of a pooled package, keyed by its pool key, so
-     * that one task sees every member of a pool. The Processor API has no repartition topics of its own, so it is
-     * declared (and provisioned) here with an explicit name; kept 7 days like the raw topics.
+     * that one task sees every member of a pool, with the package's alert signals that wait for the pool's verdict.
+     * The Processor API has no repartition topics of its own, so it is declared (and provisioned) here with an explicit
+     * name; kept 7 days like the raw topics.
      */
-    public TopicSpec<String, PackageSnapshot> poolMembers() {
+    public TopicSpec<String, PoolMemberUpdate> poolMembers() {
         return poolMembers;
+    }
+
+    /**
+     * The way back from the pool stage: each {@link #poolMembers()} update that carried signals, with the pool's
+     * verdict, keyed by package key. The state stage reads it in the task that owns the package, so it needs the
+     * raw topics' partition count (the provisioner creates it so and checks it).
+     */
+    public TopicSpec<String, PoolMemberUpdate> poolVerdicts() {
+        return poolVerdicts;
     }
 
     /** Per pool key, the pool's members in draw order and its overage projection (compacted). */
@@ -123,7 +137,7 @@ public final class Topics {
     /** Every topic, raw topics first, in pipeline order. */
     public List<TopicSpec<?, ?>> all() {
         List<TopicSpec<?, ?>> all = new ArrayList<>(raw.values());
-        all.addAll(List.of(packages, packageState, poolMembers, poolState, alertsDepletion, alertsExpiry, dlq));
+        all.addAll(List.of(packages, packageState, poolMembers, poolVerdicts, poolState, alertsDepletion, alertsExpiry, dlq));
         return all;
     }
 

@@ -15,11 +15,12 @@ class TopicsTest {
         assertThat(topics.all()).extracting(TopicSpec::name).containsExactly(
                 "packwatch.raw.tencent-vpc", "packwatch.raw.tencent-lighthouse", "packwatch.raw.tencent-live",
                 "packwatch.raw.baidu-eip", "packwatch.raw.tencent-cdn", "packwatch.packages", "packwatch.package-state",
-                "packwatch.pool-members", "packwatch.pool-state", "packwatch.alerts.depletion", "packwatch.alerts.expiry", "packwatch.dlq");
+                "packwatch.pool-members", "packwatch.pool-verdicts", "packwatch.pool-state", "packwatch.alerts.depletion", "packwatch.alerts.expiry", "packwatch.dlq");
         assertThat(topics.packageState().compacted()).isTrue();
         assertThat(topics.poolState().compacted()).isTrue();
         assertThat(topics.packages().compacted()).isFalse();
         assertThat(topics.poolMembers().compacted()).isFalse();
+        assertThat(topics.poolVerdicts().compacted()).isFalse();
     }
 
     @Test

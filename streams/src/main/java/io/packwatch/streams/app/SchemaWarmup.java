@@ -8,6 +8,7 @@ import io.packwatch.core.topics.Topics;
 import io.packwatch.schema.PackageAlert;
 import io.packwatch.schema.PackageSnapshot;
 import io.packwatch.schema.PackageState;
+import io.packwatch.schema.PoolMemberUpdate;
 import io.packwatch.schema.PoolState;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,7 +37,8 @@ final class SchemaWarmup {
         Map<String, Schema> subjects = new LinkedHashMap<>();
         subjects.put(topics.packages().name() + "-value", PackageSnapshot.getClassSchema());
         subjects.put(topics.packageState().name() + "-value", PackageState.getClassSchema());
-        subjects.put(topics.poolMembers().name() + "-value", PackageSnapshot.getClassSchema());
+        subjects.put(topics.poolMembers().name() + "-value", PoolMemberUpdate.getClassSchema());
+        subjects.put(topics.poolVerdicts().name() + "-value", PoolMemberUpdate.getClassSchema());
         subjects.put(topics.poolState().name() + "-value", PoolState.getClassSchema());
         subjects.put(topics.alertsDepletion().name() + "-value", PackageAlert.getClassSchema());
         subjects.put(topics.alertsExpiry().name() + "-value", PackageAlert.getClassSchema());

@@ -67,12 +67,15 @@ public final class TopicProvisioner {
     }
 
     private static void checkRawPartitions(Admin admin, Topics topics) throws ExecutionException, InterruptedException {
-        List<String> raw = topics.all().stream().map(TopicSpec::name).filter(n -> n.contains(".raw.")).toList();
+        // the state stage's inputs: a package's records (and its pool's verdicts) must reach the task that owns it
+        List<String> raw = new ArrayList<>(topics.all().stream().map(TopicSpec::name).filter(n -> n.contains(".raw.")).toList());
+        raw.add(topics.poolVerdicts().name());
         Map<String, TopicDescription> described = describeOnceVisible(admin, raw);
         Map<String, Integer> counts = described.values().stream()
                 .collect(Collectors.toMap(TopicDescription::name, d -> d.partitions().size()));
         if (counts.values().stream().distinct().count() > 1) {
-            LOG.error("raw topics have different partition counts {}: GET /packages/{{key}} may route to the wrong "
+            LOG.error("raw topics and the pool-verdicts topic have different partition counts {}: a pool's verdict "
+                    + "may reach a task that does not own the package, and GET /packages/{{key}} may route to the wrong "
                     + "instance; give them one partition count", counts);
         }
     }

@@ -1,40 +1,27 @@
 package io.packwatch.streams.pools;
 
-import io.packwatch.schema.PoolMember;
-import io.packwatch.schema.PoolState;
-import io.packwatch.streams.forecast.Observation;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * What the per-package alerts need to know of a pool: until when it covers the usage ({@code overageAt}, or
- * {@link Observation#NONE} beyond the horizon or before the pool has a rate) and which members it covers beyond,
- * i.e. those followed in the draw order by a member with capacity left that has not expired. A DEPLETION_FORECAST or EXHAUSTED of a covered member is not news for on-call (the next package takes
- * over): it goes out as INFO. That a later package takes over needs no rate; only the instant of the overage does.
+ * Whether a pool covers the usage beyond one of its members: a member after it in the draw order has capacity left
+ * and has not expired, so the next package takes over when it ends. A DEPLETION_FORECAST or EXHAUSTED of a covered
+ * member is not news for on-call: it goes out as INFO. That a later package takes over needs no rate.
  */
-public record PoolCoverage(long overageAt, Set<String> covered) {
+final class PoolCoverage {
 
-    public static PoolCoverage of(PoolState p) {
-        Set<String> covered = new TreeSet<>();
-        long now = p.getObservedAt().toEpochMilli();
-        if (p.getOverageStartsAt() != null && p.getOverageStartsAt().toEpochMilli() <= now) {
-            return new PoolCoverage(p.getOverageStartsAt().toEpochMilli(), covered);
-        }
-        List<PoolMember> members = p.getMembers();
-        boolean laterLeft = false;
-        for (int i = members.size() - 1; i >= 0; i--) {
-            PoolMember m = members.get(i);
-            if (laterLeft) {
-                covered.add(m.getPackageKey());
-            }
-            laterLeft |= m.getRemaining() > 0 && (m.getExpiresAt() == null || m.getExpiresAt().toEpochMilli() > now);
-        }
-        return new PoolCoverage(p.getOverageStartsAt() == null ? Observation.NONE : p.getOverageStartsAt().toEpochMilli(),
-                covered);
+    private PoolCoverage() {
     }
 
-    public boolean covers(String packageKey) {
-        return covered.contains(packageKey);
+    /** @param ordered the pool's members in draw order; {@code now}: the pool's latest observation */
+    static boolean covers(List<Member> ordered, String packageKey, long now) {
+        boolean laterLeft = false;
+        for (int i = ordered.size() - 1; i >= 0; i--) {
+            Member m = ordered.get(i);
+            if (m.packageKey().equals(packageKey)) {
+                return laterLeft;
+            }
+            laterLeft |= m.remaining() > 0 && (!m.hasExpiry() || m.expiresAt() > now);
+        }
+        return false;
     }
 }

@@ -4,7 +4,6 @@ import io.packwatch.schema.AlertType;
 import io.packwatch.schema.PackageAlert;
 import io.packwatch.schema.Severity;
 import io.packwatch.streams.alerts.Signal;
-import io.packwatch.streams.forecast.Observation;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -31,11 +30,11 @@ public final class PoolDowngrade {
                 s.holding() == null ? null : Severity.INFO, false, s.confirmations());
     }
 
-    /** The event with the pool's overage instant and the reason it is INFO. */
-    public static PackageAlert explain(PackageAlert event, String poolKey, PoolCoverage coverage) {
-        Instant overage = coverage.overageAt() == Observation.NONE ? null : Instant.ofEpochMilli(coverage.overageAt());
-        String until = overage == null ? "beyond the projection horizon" : "until " + overage.truncatedTo(ChronoUnit.SECONDS);
-        return PackageAlert.newBuilder(event).setOverageStartsAt(overage)
+    /** The event with the pool's overage instant ({@code overageStartsAt}, null beyond the horizon) and the reason it is INFO. */
+    public static PackageAlert explain(PackageAlert event, String poolKey, Instant overageStartsAt) {
+        String until = overageStartsAt == null ? "beyond the projection horizon"
+                : "until " + overageStartsAt.truncatedTo(ChronoUnit.SECONDS);
+        return PackageAlert.newBuilder(event).setOverageStartsAt(overageStartsAt)
                 .setMessage(event.getMessage() + "; the pool " + poolKey + " covers usage " + until).build();
     }
 }

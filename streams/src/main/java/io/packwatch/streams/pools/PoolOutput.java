@@ -1,6 +1,7 @@
 package io.packwatch.streams.pools;
 
 import io.packwatch.schema.PackageAlert;
+import io.packwatch.schema.PoolMemberUpdate;
 import io.packwatch.schema.PoolState;
 import io.packwatch.streams.alerts.AlertKeys;
 
@@ -9,6 +10,7 @@ sealed interface PoolOutput {
     String STATE_SINK = "packwatch-pool-state-sink";
     String DEPLETION_SINK = "packwatch-pool-alerts-depletion-sink";
     String EXPIRY_SINK = "packwatch-pool-alerts-expiry-sink";
+    String VERDICT_SINK = "packwatch-pool-verdicts-sink";
 
     String sink();
 
@@ -17,6 +19,14 @@ sealed interface PoolOutput {
         @Override
         public String sink() {
             return STATE_SINK;
+        }
+    }
+
+    /** A member's update with the pool's verdict on its waiting signals, back to its package (keyed by package key). */
+    record Verdict(PoolMemberUpdate update) implements PoolOutput {
+        @Override
+        public String sink() {
+            return VERDICT_SINK;
         }
     }
 

@@ -8,6 +8,8 @@ import io.packwatch.schema.DeductPolicy;
 import io.packwatch.schema.LocalTimeWindow;
 import io.packwatch.schema.PackageAlert;
 import io.packwatch.schema.PackageSnapshot;
+import io.packwatch.schema.PoolMemberUpdate;
+import io.packwatch.schema.PoolVerdict;
 import io.packwatch.schema.PoolMember;
 import io.packwatch.schema.PoolState;
 import io.packwatch.streams.alerts.AlertKeys;
@@ -46,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * and is projected to expire with capacity left). A pool whose last member left is deleted (a tombstone on the
  * compacted pool-state topic) and its open alerts resolve.
  */
-final class PoolProcessor implements Processor<String, PackageSnapshot, String, PoolOutput> {
+final class PoolProcessor implements Processor<String, PoolMemberUpdate, String, PoolOutput> {
 
     private static final Logger LOG = LoggerFactory.getLogger(PoolProcessor.class);
 
@@ -69,19 +71,29 @@ final class PoolProcessor implements Processor<String, PackageSnapshot, String, 
     }
 
     @Override
-    public void process(Record<String, PackageSnapshot> record) {
-        PackageSnapshot s = record.value();
-        if (s == null || record.key() == null) {
+    public void process(Record<String, PoolMemberUpdate> record) {
+        PoolMemberUpdate update = record.value();
+        if (update == null || update.getSnapshot() == null || record.key() == null) {
             return;
         }
+        PackageSnapshot s = update.getSnapshot();
         Optional<PoolKey> found = PoolKey.of(s);
         if (found.isEmpty() || !found.get().toString().equals(record.key())) {
             LOG.warn("ignored pool member {} under pool key {}: its pool is {}", s.getPackageKey(), record.key(),
                     found.map(PoolKey::toString).orElse("none"));
+            answer(record.key(), update, false, Observation.NONE, record.timestamp());
             return;
         }
         PoolKey key = found.get();
-        PoolRecord rec = store.get(record.key());
+        PoolRecord rec = join(key, s, record.timestamp());
+        boolean covered = rec != null && PoolCoverage.covers(ordered(key, rec), s.getPackageKey(), rec.observedAt);
+        answer(record.key(), update, covered, rec == null ? Observation.NONE : rec.overageAt, record.timestamp());
+    }
+
+    /** Applies the member's snapshot to its pool; returns the pool as it stands after it, null once it is gone. */
+    private PoolRecord join(PoolKey key, PackageSnapshot s, long timestamp) {
+        String poolKey = key.toString();
+        PoolRecord rec = store.get(poolKey);
         if (rec == null) {
             rec = new PoolRecord();
         }
@@ -89,37 +101,62 @@ final class PoolProcessor implements Processor<String, PackageSnapshot, String, 
         Member member = Member.of(s);
         boolean leaves = Member.leaves(s.getStatus());
         if (before != null && member.observedAt() < before.observedAt()) {
-            return;
+            return rec;
         }
         if (before != null && !leaves && before.sameFigures(member) && member.observedAt() <= rec.observedAt) {
             // a waiting member of a poll the pool has already seen: nothing to project again; its instant is kept and
             // published with the pool's next change
             rec.members.put(member.packageKey(), member);
-            store.put(record.key(), rec);
-            return;
+            store.put(poolKey, rec);
+            return rec;
         }
         if (before == null && (leaves || rec.members.size() >= PoolRecord.MAX_MEMBERS)) {
             if (!leaves && !rec.full) {
                 LOG.error("pool {} has {} members, the most a pool tracks: {} and any further package are left out of "
                         + "its projection", key, PoolRecord.MAX_MEMBERS, s.getPackageKey());
                 rec.full = true;
-                store.put(record.key(), rec);
+                store.put(poolKey, rec);
             }
-            return;
+            return rec;
         }
         update(rec, before, member, leaves, s);
         AlertThresholds thresholds = settings.alerts().resolve(s.getVendor(), s.getProduct(), s.getKind());
         if (rec.members.isEmpty()) {
-            delete(key, rec, before, record.timestamp());
-            return;
+            delete(key, rec, before, timestamp);
+            return null;
         }
         PoolState state = project(key, rec, member);
-        context.forward(new Record<>(record.key(), new PoolOutput.State(state), record.timestamp()), PoolOutput.STATE_SINK);
-        alert(key, rec, state, thresholds, record.timestamp());
+        rec.overageAt = millis(state.getOverageStartsAt());
+        context.forward(new Record<>(poolKey, new PoolOutput.State(state), timestamp), PoolOutput.STATE_SINK);
+        alert(key, rec, state, thresholds, timestamp);
         if (leaves) {
-            resolveWasteOfLeaver(rec, state, before, record.timestamp());
+            resolveWasteOfLeaver(rec, state, before, timestamp);
         }
-        store.put(record.key(), rec);
+        store.put(poolKey, rec);
+        return rec;
+    }
+
+    /**
+     * Sends the update back to its package with the pool's verdict, when it carries signals that wait for it (the
+     * state stage decides them: {@code PoolVerdicts}). {@code overageAt}: the pool's overage instant, or
+     * {@link Observation#NONE}.
+     */
+    private void answer(String poolKey, PoolMemberUpdate update, boolean covered, long overageAt, long timestamp) {
+        if (update.getSignals().isEmpty()) {
+            return;
+        }
+        PoolVerdict verdict = PoolVerdict.newBuilder().setPoolKey(poolKey).setCovered(covered)
+                .setOverageStartsAt(overageAt == Observation.NONE ? null : Instant.ofEpochMilli(overageAt)).build();
+        PoolMemberUpdate answered = PoolMemberUpdate.newBuilder(update).setVerdict(verdict).build();
+        context.forward(new Record<>(update.getSnapshot().getPackageKey(), new PoolOutput.Verdict(answered), timestamp),
+                PoolOutput.VERDICT_SINK);
+    }
+
+    /** The pool's members in its vendor's draw order, the one being drawn first. */
+    private static List<Member> ordered(PoolKey key, PoolRecord rec) {
+        List<Member> ordered = new ArrayList<>(rec.members.values());
+        ordered.sort(DrawOrder.of(key.api().poolRule()));
+        return ordered;
     }
 
     /** Applies the member's snapshot: its consumption, joining or leaving, the lane's window. */
@@ -149,8 +186,7 @@ final class PoolProcessor implements Processor<String, PackageSnapshot, String, 
         rec.history = PackageHistoryCodec.encode(history);
         rec.observedAt = Math.max(rec.observedAt, member.observedAt());
         long now = rec.observedAt;
-        List<Member> ordered = new ArrayList<>(rec.members.values());
-        ordered.sort(DrawOrder.of(key.api().poolRule()));
+        List<Member> ordered = ordered(key, rec);
         long horizonEnd = now + settings.forecast().projectionHorizon().toMillis();
         long drawable = ordered.stream().filter(m -> !m.hasExpiry() || m.expiresAt() > now).mapToLong(Member::remaining).sum();
         PoolRate rate = PoolRate.of(forecaster, history, poolKey, now, rec.cumulative, drawable, clock);

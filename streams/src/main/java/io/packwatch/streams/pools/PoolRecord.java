@@ -2,6 +2,7 @@ package io.packwatch.streams.pools;
 
 import io.packwatch.schema.AmountUnit;
 import io.packwatch.streams.alerts.AlertTracker;
+import io.packwatch.streams.forecast.Observation;
 import java.util.TreeMap;
 
 /**
@@ -23,6 +24,8 @@ final class PoolRecord {
     AmountUnit unit;
     /** The idle window of an OFF_PEAK lane as its members' snapshots state it ("HH:mm", "HH:mm", zone), or null. */
     String[] offPeakWindow;
+    /** The overage instant of the latest projection, {@link Observation#NONE} beyond the horizon or unprojected. */
+    long overageAt = Observation.NONE;
     /** Whether a package was turned away because the pool is full (logged once, not per snapshot). */
     boolean full;
     /** Per alert key of the pool (its OVERAGE_FORECAST, its members' POOL_WASTE_FORECAST). */

@@ -4,24 +4,17 @@ import io.packwatch.schema.PackageAlert;
 import io.packwatch.schema.PackageSnapshot;
 import io.packwatch.schema.PackageState;
 import io.packwatch.streams.Normalized;
-import io.packwatch.streams.alerts.AlertEvents;
 import io.packwatch.streams.alerts.AlertRules;
-import io.packwatch.streams.alerts.AlertStateMachine;
 import io.packwatch.streams.alerts.AlertThresholds;
-import io.packwatch.streams.alerts.AlertTracker;
 import io.packwatch.streams.alerts.Signal;
-import io.packwatch.streams.alerts.Transition;
 import io.packwatch.streams.forecast.Acceptance;
 import io.packwatch.streams.forecast.Forecast;
 import io.packwatch.streams.forecast.Forecaster;
 import io.packwatch.streams.forecast.Observation;
 import io.packwatch.streams.forecast.PackageHistory;
 import io.packwatch.streams.forecast.PackageHistoryCodec;
-import io.packwatch.streams.pools.PoolCoverage;
 import io.packwatch.streams.pools.PoolDowngrade;
 import io.packwatch.streams.pools.PoolKey;
-import io.packwatch.streams.pools.PoolStatesView;
-import io.packwatch.streams.pools.PoolTopology;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,11 +61,11 @@ final class StateAndAlertsProcessor implements Processor<String, Normalized.Snap
     private KeyValueStore<String, PackageTracking> trackings;
     private KeyValueStore<String, Long> staleChecks;
     private KeyValueStore<String, Long> collectorPolls;
-    /** Null when the topology has no pool stage ({@code packwatch.pools.enabled=false}). */
-    private final PoolStatesView pools;
-    private KeyValueStore<String, byte[]> poolStates;
+    /** False when the topology has no pool stage ({@code packwatch.pools.enabled=false}). */
+    private final boolean pools;
+    private PackageAlerting alerting;
 
-    StateAndAlertsProcessor(StateSettings settings, StateCodec codec, PoolStatesView pools) {
+    StateAndAlertsProcessor(StateSettings settings, StateCodec codec, boolean pools) {
         this.settings = settings;
         this.codec = codec;
         this.pools = pools;
@@ -85,7 +78,7 @@ final class StateAndAlertsProcessor implements Processor<String, Normalized.Snap
         trackings = context.getStateStore(PackageStore.NAME);
         staleChecks = context.getStateStore(StateAndAlertsTopology.STALE_CHECK_STORE);
         collectorPolls = CollectorPolls.of(context);
-        poolStates = pools == null ? null : PoolTopology.poolStates(context);
+        alerting = new PackageAlerting(context);
         context.schedule(settings.staleCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::checkStale);
     }
 
@@ -114,10 +107,6 @@ final class StateAndAlertsProcessor implements Processor<String, Normalized.Snap
         PackageState state = PackageStates.build(s, history, forecast, Instant.ofEpochMilli(record.timestamp()));
         forward(key, new StateOutput.State(tracking.state(state)), record.timestamp());
         String poolKey = poolKeyOf(s);
-        if (poolKey != null) {
-            context.forward(new Record<>(poolKey, new StateOutput.PoolMember(s), record.timestamp()),
-                    StateOutput.POOL_MEMBERS_SINK);
-        }
 
         AlertThresholds thresholds = settings.alerts().resolve(s.getVendor(), s.getProduct(), s.getKind());
         if (AlertRules.isGone(s)) {
@@ -135,59 +124,32 @@ final class StateAndAlertsProcessor implements Processor<String, Normalized.Snap
                 tracking.indexed = true;
             }
         }
-        // the pool's coverage as of its latest published state: a package the pool covers beyond is not news
-        PoolCoverage coverage = poolKey == null ? null : pools.coverage(poolStates, poolKey).orElse(null);
-        // The pool's state follows a package's first snapshot by a commit or two: a DEPLETION_FORECAST or EXHAUSTED
-        // decided on that snapshot would go out at full severity and be taken back to INFO a poll later (a page for
-        // nothing), so it waits for the next snapshot. Decided by the package's own history, not by whether the global
-        // store has caught up, so a restarted run emits exactly what an uninterrupted one does (CrashRestartIT).
-        boolean poolVerdictPending = poolKey != null && history.sampleCount() <= 1;
+        // A pooled package's DEPLETION_FORECAST and EXHAUSTED are decided by its pool's verdict (PoolVerdicts), which
+        // comes back with this snapshot once the pool has applied it. On the package's first snapshot of a segment they
+        // wait for the next one: the rest of this poll may not have reached the pool yet, and a package used up when
+        // first seen would page CRITICAL, to be taken back to INFO a poll later. Decided by the package's own history,
+        // so a restarted run emits exactly what an uninterrupted one does (CrashRestartIT).
+        boolean firstOfSegment = history.sampleCount() <= 1;
+        List<Signal> awaitingPool = new ArrayList<>();
         for (Signal signal : AlertRules.evaluate(s, forecast, thresholds)) {
-            if (poolVerdictPending && PoolDowngrade.applies(signal.type())) {
-                continue;
+            if (poolKey != null && PoolDowngrade.applies(signal.type())) {
+                if (!firstOfSegment) {
+                    awaitingPool.add(signal);
+                }
+            } else {
+                alerting.apply(tracking, signal, s, forecast, s.getObservedAt(), record.timestamp(), poolKey, null);
             }
-            boolean covered = coverage != null && coverage.covers(key) && PoolDowngrade.applies(signal.type());
-            apply(tracking, covered ? PoolDowngrade.toInfo(signal) : signal, s, forecast, s.getObservedAt(),
-                    record.timestamp(), poolKey, covered ? coverage : null);
         }
         trackings.put(key, tracking);
+        if (poolKey != null) {
+            forward(poolKey, new StateOutput.PoolMember(PoolUpdates.of(s, record.timestamp(), forecast, awaitingPool)),
+                    record.timestamp());
+        }
     }
 
     /** The key of the snapshot's pool; null without one, or without the pool stage. */
     private String poolKeyOf(PackageSnapshot s) {
-        return pools == null ? null : PoolKey.of(s).map(PoolKey::toString).orElse(null);
-    }
-
-    /**
-     * {@code poolKey}: the package's pool, null without one; {@code coverage}: the pool that covers the package beyond
-     * its end, when the signal was downgraded for it.
-     */
-    private void apply(PackageTracking tracking, Signal signal, PackageSnapshot s, Forecast forecast, Instant observedAt,
-                       long decidedAt, String poolKey, PoolCoverage coverage) {
-        AlertRecord current = tracking.alerts.get(signal.alertKey());
-        AlertTracker before = current == null ? AlertTracker.NEW : current.tracker();
-        AlertStateMachine.Step step = AlertStateMachine.step(before, signal);
-        Transition t = step.transition();
-        if (t == null) {
-            if (!step.tracker().equals(before)) {
-                tracking.alert(signal.alertKey(), current == null ? new AlertRecord(step.tracker(), null) : current.withTracker(step.tracker()));
-            }
-            return;
-        }
-        if (current != null && current.lastEvent() != null) {
-            // never dated before the event this one follows (a late snapshot after a STALE decided in collector time)
-            decidedAt = Math.max(decidedAt, current.lastEvent().getDetectedAt().toEpochMilli());
-        }
-        PackageAlert event = AlertEvents.build(t, s, forecast, observedAt, Instant.ofEpochMilli(decidedAt));
-        if (poolKey != null) {
-            event.setPoolKey(poolKey);
-            if (coverage != null) {
-                event = PoolDowngrade.explain(event, poolKey, coverage);
-            }
-        }
-        // resolved alerts keep only their sequence (so the next episode gets fresh event ids), not the event
-        tracking.alert(signal.alertKey(), new AlertRecord(step.tracker(), step.tracker().isFiring() ? event : null));
-        forward(t.alertKey(), StateOutput.Alert.of(event), decidedAt);
+        return pools ? PoolKey.of(s).map(PoolKey::toString).orElse(null) : null;
     }
 
     /** Straight to the output's own sink: no node in between tells kinds apart. */
@@ -234,7 +196,7 @@ final class StateAndAlertsProcessor implements Processor<String, Normalized.Snap
         PackageState state = PackageState.newBuilder(tracking.state()).setStale(true)
                 .setUpdatedAt(Instant.ofEpochMilli(polledFrom)).build();
         forward(key, new StateOutput.State(tracking.state(state)), polledFrom);
-        apply(tracking, AlertRules.stale(key), state.getSnapshot(), PackageStates.forecastOf(state),
+        alerting.apply(tracking, AlertRules.stale(key), state.getSnapshot(), PackageStates.forecastOf(state),
                 state.getSnapshot().getObservedAt(), polledFrom, poolKeyOf(state.getSnapshot()), null);
         trackings.put(key, tracking);
     }

@@ -2,6 +2,7 @@ package io.packwatch.streams.state;
 
 import io.packwatch.schema.PackageAlert;
 import io.packwatch.schema.PackageSnapshot;
+import io.packwatch.schema.PoolMemberUpdate;
 import io.packwatch.streams.alerts.AlertKeys;
 import java.util.function.Function;
 import org.apache.kafka.common.header.Headers;
@@ -38,8 +39,11 @@ sealed interface StateOutput {
         }
     }
 
-    /** An accepted snapshot of a pooled package, to {@code packwatch.pool-members} keyed by its pool key. */
-    record PoolMember(PackageSnapshot snapshot) implements StateOutput {
+    /**
+     * An accepted snapshot of a pooled package with the signals that wait for its pool's verdict, to
+     * {@code packwatch.pool-members} keyed by its pool key.
+     */
+    record PoolMember(PoolMemberUpdate update) implements StateOutput {
         @Override
         public String sink() {
             return POOL_MEMBERS_SINK;

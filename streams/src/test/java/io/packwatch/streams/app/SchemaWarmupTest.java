@@ -16,7 +16,8 @@ class SchemaWarmupTest {
         Map<String, String> config = Map.of("schema.registry.url", "mock://warmup-" + UUID.randomUUID());
         SchemaWarmup.register(config, SchemaWarmup.subjects(Topics.create("acme", config)), STARTUP);
         assertThat(SchemaRegistryClients.fromConfig(config).subjects()).containsExactlyInAnyOrder(
-                "acme.packages-value", "acme.package-state-value", "acme.pool-members-value", "acme.pool-state-value",
+                "acme.packages-value", "acme.package-state-value", "acme.pool-members-value", "acme.pool-verdicts-value",
+                "acme.pool-state-value",
                 "acme.alerts.depletion-value", "acme.alerts.expiry-value");
     }
 

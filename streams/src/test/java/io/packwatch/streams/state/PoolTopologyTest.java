@@ -352,4 +352,30 @@ class PoolTopologyTest {
         assertThat(alerts).filteredOn(x -> x.getType() == AlertType.DEPLETION_FORECAST)
                 .extracting(PackageAlert::getSeverity).containsOnly(Severity.CRITICAL);
     }
+
+    /**
+     * The scenario the broker tests run (StateAndAlertsIT, CrashRestartIT) gives exactly its transitions here, where
+     * every topic is read at once: the pooled package's EXHAUSTED is INFO while the next package has capacity left, and
+     * CRITICAL from the poll after that one was used up (its snapshot of that poll reached the pool first).
+     */
+    @Test
+    void theBrokerTestsScenarioJudgesAPooledPackageByItsPoolAsItStoodAfterEachSnapshot() {
+        for (RawScenario.RawRecord r : RawScenario.records()) {
+            fx.raw.get(r.api()).pipeInput(r.key(), r.value(), r.timestamp());
+        }
+        List<PackageAlert> depletion = fx.depletionAlerts();
+        assertThat(depletion).extracting(a -> a.getAlertKey() + " " + a.getState() + " " + a.getSeverity())
+                .containsExactlyInAnyOrderElementsOf(RawScenario.EXPECTED_DEPLETION);
+        assertThat(fx.expiryAlerts()).extracting(a -> a.getAlertKey() + " " + a.getState() + " " + a.getSeverity())
+                .containsExactlyInAnyOrderElementsOf(RawScenario.EXPECTED_EXPIRY);
+        List<PackageAlert> exhausted = depletion.stream()
+                .filter(a -> a.getAlertKey().equals(RawScenario.SH_FIRST_KEY + "#EXHAUSTED")).toList();
+        assertThat(exhausted).extracting(PackageAlert::getSeverity).containsExactly(Severity.INFO, Severity.CRITICAL);
+        assertThat(exhausted.get(0).getObservedAt()).isEqualTo(RawScenario.T0.plus(Duration.ofMinutes(10)));
+        assertThat(exhausted.get(0).getMessage()).endsWith("; the pool " + RawScenario.SH_POOL
+                + " covers usage beyond the projection horizon");
+        assertThat(exhausted.get(1).getObservedAt()).isEqualTo(RawScenario.T0.plus(Duration.ofMinutes(60)));
+        assertThat(exhausted.get(1).getMessage()).doesNotContain("covers");
+        assertThat(exhausted).allSatisfy(a -> assertThat(a.getPoolKey()).isEqualTo(RawScenario.SH_POOL));
+    }
 }

@@ -38,6 +38,14 @@ final class RawScenario {
     static final String LIVE_KEY = "tencent-live/acme/-/777";
     /** The VPC package's pool: it is the only member, so the pool's overage follows its depletion. */
     static final String VPC_POOL = "tencent-vpc/acme/ap-guangzhou/TRAFFIC/FULL_TIME";
+    /**
+     * A pool of two: tfp-s1 is used up from the start and drawn first (it expires first), tfp-s5 takes over, until it
+     * is used up too at the sixth poll. Both keys fall in one of three partitions (murmur2), so a broker run reads
+     * them in the order they were produced, as the driver does: the pool's verdicts are then the same in both.
+     */
+    static final String SH_FIRST_KEY = "tencent-vpc/acme/ap-shanghai/tfp-s1";
+    static final String SH_NEXT_KEY = "tencent-vpc/acme/ap-shanghai/tfp-s5";
+    static final String SH_POOL = "tencent-vpc/acme/ap-shanghai/TRAFFIC/FULL_TIME";
     private static final long GIB = 1L << 30;
 
     /** Depletion-topic transitions: alert key + state + severity. */
@@ -61,12 +69,25 @@ final class RawScenario {
             LH_KEY + "#NETWORK_DISABLED RESOLVED CRITICAL",
             LH_KEY + "#USAGE_THRESHOLD#80 RESOLVED INFO",
             LH_KEY + "#USAGE_THRESHOLD#90 RESOLVED WARNING",
-            LH_KEY + "#USAGE_THRESHOLD#100 RESOLVED CRITICAL");
+            LH_KEY + "#USAGE_THRESHOLD#100 RESOLVED CRITICAL",
+            SH_FIRST_KEY + "#USAGE_THRESHOLD#80 FIRING INFO",
+            SH_FIRST_KEY + "#USAGE_THRESHOLD#90 FIRING WARNING",
+            SH_FIRST_KEY + "#USAGE_THRESHOLD#100 FIRING CRITICAL",
+            SH_FIRST_KEY + "#EXHAUSTED FIRING INFO",                    // tfp-s5 takes over: not news
+            SH_NEXT_KEY + "#EXHAUSTED FIRING CRITICAL",                 // the last one: nothing takes over
+            SH_NEXT_KEY + "#USAGE_THRESHOLD#80 FIRING INFO",
+            SH_NEXT_KEY + "#USAGE_THRESHOLD#90 FIRING WARNING",
+            SH_NEXT_KEY + "#USAGE_THRESHOLD#100 FIRING CRITICAL",
+            SH_POOL + "#OVERAGE_FORECAST FIRING CRITICAL",
+            SH_FIRST_KEY + "#EXHAUSTED FIRING CRITICAL");               // at the poll after: the pool no longer covers it
     static final List<String> EXPECTED_EXPIRY = List.of(
             BAIDU_KEY + "#EXPIRING FIRING WARNING",
             LIVE_KEY + "#EXPIRED_UNUSED FIRING WARNING");
-    /** Package alerts still firing at the end: the VPC package's five, EXPIRING and EXPIRED_UNUSED. */
-    static final int EXPECTED_FIRING = 7;
+    /**
+     * Package alerts still firing at the end: the VPC package's five, EXPIRING and EXPIRED_UNUSED, and the four of each
+     * Shanghai package (three usage bands, EXHAUSTED).
+     */
+    static final int EXPECTED_FIRING = 15;
 
     private RawScenario() {
     }
@@ -86,6 +107,11 @@ final class RawScenario {
             out.add(baidu(T0.plus(Duration.ofMinutes(10L * i)), GIB + i * 1024L, T0.plus(Duration.ofDays(3))));
         }
         out.add(live(T0));
+        for (int i = 0; i < 8; i++) {
+            Instant at = T0.plus(Duration.ofMinutes(10L * i));
+            out.add(vpcShanghai("tfp-s1", at, 10, 10, T0.plus(Duration.ofDays(5))));
+            out.add(vpcShanghai("tfp-s5", at, 100, i < 5 ? 20 : 100, T0.plus(Duration.ofDays(20))));
+        }
         out.sort(Comparator.comparing(RawRecord::timestamp));
         return out;
     }
@@ -99,6 +125,15 @@ final class RawScenario {
         item.put("UsedAmount", used);
         item.put("RemainingAmount", BigDecimal.valueOf(100).subtract(used));
         return record(VendorApi.TENCENT_VPC, VPC_KEY, pkg("tencent-vpc", "acme", "ap-guangzhou", "p-" + at.toEpochMilli(), at, item), at);
+    }
+
+    static RawRecord vpcShanghai(String id, Instant at, long totalGb, long usedGb, Instant deadline) {
+        ObjectNode item = (ObjectNode) json("""
+                {"TrafficPackageId":"%s","TrafficPackageName":"%s","TotalAmount":%d,"UsedAmount":%d,"RemainingAmount":%d,
+                 "Status":"%s","CreatedTime":"2026-10-01T00:00:00Z","Deadline":"%s","DeductType":"FULL_TIME","TagSet":[]}"""
+                .formatted(id, id, totalGb, usedGb, totalGb - usedGb, usedGb >= totalGb ? "EXHAUSTED" : "AVAILABLE", deadline));
+        return record(VendorApi.TENCENT_VPC, "tencent-vpc/acme/ap-shanghai/" + id,
+                pkg("tencent-vpc", "acme", "ap-shanghai", "sh-" + id + "-" + at.toEpochMilli(), at, item), at);
     }
 
     static RawRecord lighthouse(Instant at, long used, long overflow, String status, String cycleStart) {

@@ -80,22 +80,23 @@ class StateAndAlertsTopologyTest {
         }
         List<TestRecord<String, PackageAlert>> records = fx.depletion.readRecordsToList();
         List<PackageAlert> alerts = records.stream().map(TestRecord::value).toList();
-        // the package is its pool's only member: the pool's overage follows its depletion, on the pool key
+        // the package is its pool's only member: the pool's overage comes with its depletion, on the pool key, and
+        // first, since the package's own is decided by the pool's verdict on the way back
         assertThat(summary(alerts)).containsExactly(
-                "#DEPLETION_FORECAST FIRING WARNING",
                 "#OVERAGE_FORECAST FIRING WARNING",
-                "#DEPLETION_FORECAST FIRING CRITICAL",
+                "#DEPLETION_FORECAST FIRING WARNING",
                 "#OVERAGE_FORECAST FIRING CRITICAL",
+                "#DEPLETION_FORECAST FIRING CRITICAL",
                 "#USAGE_THRESHOLD#80 FIRING INFO",
                 "#USAGE_THRESHOLD#90 FIRING WARNING",
                 "#EXHAUSTED FIRING CRITICAL",
                 "#USAGE_THRESHOLD#100 FIRING CRITICAL");
         assertThat(records).allSatisfy(r -> assertThat(r.key()).isEqualTo(r.value().getAlertKey()));
         assertThat(alerts).allSatisfy(a -> assertThat(a.getPoolKey()).isEqualTo("tencent-vpc/acme/ap-guangzhou/TRAFFIC/FULL_TIME"));
-        assertThat(alerts.get(1).getPackageKey()).isEqualTo(alerts.get(1).getPoolKey());
+        assertThat(alerts.get(0).getPackageKey()).isEqualTo(alerts.get(0).getPoolKey());
         assertThat(fx.expiryAlerts()).isEmpty();
 
-        PackageAlert critical = alerts.get(2);
+        PackageAlert critical = alerts.get(3);
         Instant trueDepletion = T0.plus(Duration.ofHours(50));
         assertThat(critical.getProjectedDepletionAt()).isBetween(trueDepletion.minusSeconds(600), trueDepletion.plusSeconds(600));
         assertThat(critical.getRatePerHour()).isCloseTo(GIB, org.assertj.core.data.Percentage.withPercentage(1));
