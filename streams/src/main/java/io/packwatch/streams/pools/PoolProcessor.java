@@ -81,7 +81,8 @@ final class PoolProcessor implements Processor<String, PoolMemberUpdate, String,
         if (found.isEmpty() || !found.get().toString().equals(record.key())) {
             LOG.warn("ignored pool member {} under pool key {}: its pool is {}", s.getPackageKey(), record.key(),
                     found.map(PoolKey::toString).orElse("none"));
-            answer(record.key(), update, false, Observation.NONE, record.timestamp());
+            // its signals are still decided, uncovered: a page too many rather than one lost
+            answer(found.map(PoolKey::toString).orElse(record.key()), update, false, Observation.NONE, record.timestamp());
             return;
         }
         PoolKey key = found.get();
