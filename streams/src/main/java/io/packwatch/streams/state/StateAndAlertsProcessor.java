@@ -34,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * on transitions only. Everything the decisions depend on lives in one {@link PackageTracking} record per package,
  * which exactly-once commits together with the output, so a replay after a crash repeats neither a transition nor an
  * event id. One record instead of a store per concern: a snapshot costs one read and one changelog write, which is
- * what bounds this processor's throughput (see docs/benchmarks.md).
+ * what bounds this processor's throughput (see docs/benchmarks.md). A pooled package's DEPLETION_FORECAST and
+ * EXHAUSTED depend on its pool, which another task holds: their signals travel with the snapshot to the pool and are
+ * decided on the way back ({@link PoolVerdicts}), against the pool as it stood right after that snapshot.
  *
  * <p>Stale detection is judged in the collector's time, not the wall clock: each accepted snapshot moves the
  * package's deadline to its observation time + N poll intervals inside its tracking record, and {@link CollectorPolls}
