@@ -44,6 +44,7 @@ class TopicProvisionerIT {
             Map.entry(".packages", new String[] {"delete", DAYS_30}),
             Map.entry(".package-state", new String[] {"compact", null}),
             Map.entry(".pool-members", new String[] {"delete", DAYS_7}),
+            Map.entry(".pool-verdicts", new String[] {"delete", DAYS_7}),
             Map.entry(".pool-state", new String[] {"compact", null}),
             Map.entry(".alerts.depletion", new String[] {"delete", DAYS_30}),
             Map.entry(".alerts.expiry", new String[] {"delete", DAYS_30}),
