@@ -54,14 +54,13 @@ public final class StateAndAlertsTopology {
                 parent, POLL_SUMMARIES);
         // the processors that decide package alerts: the snapshot's own, and the pool's verdict on the way back
         String[] alerting = pools ? new String[] {PROCESSOR, POOL_VERDICTS} : new String[] {PROCESSOR};
+        PackageStore.addTo(topology, settings, PROCESSOR, POLL_SUMMARIES);
         if (pools) {
             TopicSpec<String, PoolMemberUpdate> verdicts = topics.poolVerdicts();
             topology.addSource(POOL_VERDICTS_SOURCE, Serdes.String().deserializer(), verdicts.valueSerde().deserializer(),
                     verdicts.name());
             topology.addProcessor(POOL_VERDICTS, PoolVerdicts::new, POOL_VERDICTS_SOURCE);
-            PackageStore.addTo(topology, settings, PROCESSOR, POLL_SUMMARIES, POOL_VERDICTS);
-        } else {
-            PackageStore.addTo(topology, settings, PROCESSOR, POLL_SUMMARIES);
+            topology.connectProcessorAndStateStores(POOL_VERDICTS, PackageStore.NAME);
         }
         CollectorPolls.addTo(topology, PROCESSOR, POLL_SUMMARIES);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STALE_CHECK_STORE),
