@@ -26,11 +26,7 @@ final class PackageStates {
                 .setPercentUsed(f.percentUsed())
                 .setRateEwmaPerHour(Double.isNaN(f.ewmaRatePerHour()) ? null : f.ewmaRatePerHour())
                 .setRateSlopePerHour(Double.isNaN(f.slopeRatePerHour()) ? null : f.slopeRatePerHour())
-                .setForecastMethod(switch (f.method()) {
-                    case EWMA -> ForecastMethod.EWMA;
-                    case LEAST_SQUARES -> ForecastMethod.LEAST_SQUARES;
-                    case NONE -> ForecastMethod.NONE;
-                })
+                .setForecastMethod(avro(f.method()))
                 .setProjectedDepletionAt(projected && f.hasDepletion() ? Instant.ofEpochMilli(f.depletionAt()) : null)
                 .setProjectedDepletionEarliestAt(instantOrNull(projected, f.depletionEarliestAt()))
                 .setProjectedDepletionLatestAt(instantOrNull(projected, f.depletionLatestAt()))
@@ -40,6 +36,24 @@ final class PackageStates {
                 .setStale(false)
                 .setUpdatedAt(updatedAt)
                 .build();
+    }
+
+    /** The forecast's estimator as the Avro schemas name it. */
+    static ForecastMethod avro(Method method) {
+        return switch (method) {
+            case EWMA -> ForecastMethod.EWMA;
+            case LEAST_SQUARES -> ForecastMethod.LEAST_SQUARES;
+            case NONE -> ForecastMethod.NONE;
+        };
+    }
+
+    /** The estimator an Avro record names; NONE for one this build does not know. */
+    static Method method(ForecastMethod method) {
+        return switch (method) {
+            case EWMA -> Method.EWMA;
+            case LEAST_SQUARES -> Method.LEAST_SQUARES;
+            default -> Method.NONE;
+        };
     }
 
     private static Instant instantOrNull(boolean projected, long epochMillis) {
@@ -52,11 +66,7 @@ final class PackageStates {
 
     /** The forecast figures a state carries, for alert events raised without a new snapshot (STALE). */
     static Forecast forecastOf(PackageState st) {
-        Method method = switch (st.getForecastMethod()) {
-            case EWMA -> Method.EWMA;
-            case LEAST_SQUARES -> Method.LEAST_SQUARES;
-            default -> Method.NONE;
-        };
+        Method method = method(st.getForecastMethod());
         double ewma = st.getRateEwmaPerHour() == null ? Double.NaN : st.getRateEwmaPerHour();
         double slope = st.getRateSlopePerHour() == null ? Double.NaN : st.getRateSlopePerHour();
         double rate = method == Method.EWMA ? ewma : method == Method.LEAST_SQUARES ? slope : Double.NaN;

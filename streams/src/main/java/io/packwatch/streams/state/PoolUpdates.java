@@ -1,13 +1,11 @@
 package io.packwatch.streams.state;
 
 import io.packwatch.schema.ForecastFigures;
-import io.packwatch.schema.ForecastMethod;
 import io.packwatch.schema.PackageSnapshot;
 import io.packwatch.schema.PendingSignal;
 import io.packwatch.schema.PoolMemberUpdate;
 import io.packwatch.streams.alerts.Signal;
 import io.packwatch.streams.forecast.Forecast;
-import io.packwatch.streams.forecast.Method;
 import java.time.Instant;
 import java.util.List;
 
@@ -29,11 +27,7 @@ final class PoolUpdates {
                 .setForecast(ForecastFigures.newBuilder()
                         .setEwmaRatePerHour(f.ewmaRatePerHour())
                         .setSlopeRatePerHour(f.slopeRatePerHour())
-                        .setMethod(switch (f.method()) {
-                            case EWMA -> ForecastMethod.EWMA;
-                            case LEAST_SQUARES -> ForecastMethod.LEAST_SQUARES;
-                            case NONE -> ForecastMethod.NONE;
-                        })
+                        .setMethod(PackageStates.avro(f.method()))
                         .setRatePerHour(f.ratePerHour())
                         .setDepletionAt(f.depletionAt())
                         .setDepletionEarliestAt(f.depletionEarliestAt())
@@ -51,12 +45,8 @@ final class PoolUpdates {
     }
 
     static Forecast forecast(ForecastFigures f) {
-        Method method = switch (f.getMethod()) {
-            case EWMA -> Method.EWMA;
-            case LEAST_SQUARES -> Method.LEAST_SQUARES;
-            default -> Method.NONE;
-        };
-        return new Forecast(f.getEwmaRatePerHour(), f.getSlopeRatePerHour(), method, f.getRatePerHour(),
+        return new Forecast(f.getEwmaRatePerHour(), f.getSlopeRatePerHour(), PackageStates.method(f.getMethod()),
+                f.getRatePerHour(),
                 f.getDepletionAt(), f.getDepletionEarliestAt(), f.getDepletionLatestAt(), f.getRemainingAtExpiry(),
                 f.getTimeToExpiryMillis(), f.getPercentUsed(), f.getSampleCount(), f.getConfidence(), f.getWeekly());
     }
